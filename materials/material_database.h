@@ -1,0 +1,35 @@
+#pragma once
+// The material table shipped with the program (materials/materials.csv),
+// extendable by materials defined in the input file.
+
+#include "materials/material.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ebweld
+{
+  class MaterialDatabase
+  {
+  public:
+    /// Reads a CSV file with the columns of materials/materials.csv.
+    /// Lines starting with '#' are comments. Throws InputError on a missing
+    /// file, a malformed line or an out-of-range property.
+    static MaterialDatabase from_csv(const std::string &path);
+
+    /// Path of the table shipped with the program.
+    static std::string shipped_table_path();
+
+    void add(const Material &material);
+
+    /// Throws InputError listing the known names if `name` is unknown.
+    const Material &find(const std::string &name,
+                         const std::string &parameter) const;
+
+    std::vector<std::string> names() const;
+
+  private:
+    std::map<std::string, Material> materials_;
+  };
+} // namespace ebweld

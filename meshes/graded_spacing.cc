@@ -1,0 +1,28 @@
+#include "meshes/graded_spacing.h"
+
+#include <algorithm>
+
+namespace ebweld
+{
+  std::vector<double> graded_steps(const double length,
+                                   const double fine_length,
+                                   const double h,
+                                   const double ratio)
+  {
+    std::vector<double> steps;
+    double              covered = 0.;
+    while (length - covered > 1e-9 * length)
+      {
+        double step = (covered < fine_length || steps.empty()) ? h : steps.back() * ratio;
+        step        = std::min(step, length - covered);
+        if (!steps.empty() && step < 0.5 * steps.back())
+          {
+            steps.back() += step;
+            break;
+          }
+        steps.push_back(step);
+        covered += step;
+      }
+    return steps;
+  }
+} // namespace ebweld

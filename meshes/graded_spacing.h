@@ -1,0 +1,15 @@
+#pragma once
+// One-dimensional cell sizes for a mesh graded away from the beam.
+
+#include <vector>
+
+namespace ebweld
+{
+  /// Cell sizes covering [0, length]: size h up to fine_length, then each
+  /// cell `ratio` times the previous one; the last cell is trimmed (or merged
+  /// into its neighbour if it would be tiny) so that the sizes sum to length.
+  std::vector<double> graded_steps(double length,
+                                   double fine_length,
+                                   double h,
+                                   double ratio);
+} // namespace ebweld

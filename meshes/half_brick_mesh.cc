@@ -1,0 +1,168 @@
+#include "meshes/half_brick_mesh.h"
+
+#include "meshes/graded_spacing.h"
+#include "solver/input_error.h"
+#include "solver/parameter_section.h"
+
+#include <deal.II/grid/grid_generator.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ebweld
+{
+  namespace
+  {
+    struct ExtentEntry
+    {
+      const char *name;
+      std::optional<double> MeshSettings::*member;
+      const char *doc;
+    };
+    const ExtentEntry extent_entries[] = {
+      {"Length ahead of beam (um)", &MeshSettings::ahead_m,
+       "Domain length ahead of the beam (inflow side) [um]; 'auto' or >= the beam diameter."},
+      {"Length behind beam (um)", &MeshSettings::behind_m,
+       "Domain length behind the beam (outflow side) [um]; 'auto' or >= the beam diameter."},
+      {"Half-width (um)", &MeshSettings::side_m,
+       "Domain extent across the weld from the symmetry plane [um]; 'auto' or >= the beam diameter."},
+      {"Depth (um)", &MeshSettings::depth_m,
+       "Domain depth below the top surface [um]; 'auto' or >= the deposition depth of the sources."}};
+
+    /// Automatic extents: the source fits with margin, heat ahead decays over
+    /// 12 alpha/U, the melt-pool tail fits behind, and the lateral spread
+    /// 6 sqrt(alpha t) over the residence time t = behind/U fits across.
+    DomainExtents automatic_extents(const DomainScales &s)
+    {
+      const double d      = s.beam_diameter_m;
+      const double decay  = 12. * s.diffusivity_m2_per_s / s.speed_m_per_s;
+      DomainExtents e;
+      e.ahead_m  = 2. * d + decay;
+      e.behind_m = std::max(4. * d, 1.3 * s.melt_length_estimate_m + d) + decay;
+      const double spread = 6. * std::sqrt(s.diffusivity_m2_per_s * e.behind_m / s.speed_m_per_s);
+      e.side_m  = 2. * d + spread + decay;
+      e.depth_m = 1.5 * s.deposition_depth_m + spread + decay;
+      return e;
+    }
+
+    /// Node coordinates from 0 outward.
+    std::vector<double> steps_for(const double length, const double fine, const double h,
+                                  const double ratio)
+    {
+      return graded_steps(length, std::min(fine, length), std::min(h, length), ratio);
+    }
+  } // namespace
+
+  void MeshSettings::declare_parameters(dealii::ParameterHandler &prm)
+  {
+    prm.enter_subsection("Mesh");
+    for (const auto &entry : extent_entries)
+      prm.declare_entry(entry.name, "auto", auto_or_number_pattern(), entry.doc);
+    prm.declare_entry("Cells per beam diameter", "16", dealii::Patterns::Double(),
+                      "Cells across one beam diameter d near the beam [-], in [1, 1000].");
+    prm.declare_entry("Cells per deposition depth", "16", dealii::Patterns::Double(),
+                      "Cells across the deposition depth of the sources "
+                      "(electron range R for Kanaya-Okayama) [-], in [1, 1000].");
+    prm.declare_entry("Grading ratio", "1.2", dealii::Patterns::Double(),
+                      "Size ratio of neighbouring coarse cells away from the beam [-], in [1, 2].");
+    prm.declare_entry("Global refinements", "2", dealii::Patterns::Integer(),
+                      "Times the coarse graded mesh is refined [-], in [0, 6]: "
+                      "each adds a factor 8 in cells at the same grading.");
+    prm.leave_subsection();
+  }
+
+  MeshSettings MeshSettings::parse(dealii::ParameterHandler &prm)
+  {
+    ParameterSection section(prm, "Mesh");
+    MeshSettings     s;
+    for (const auto &entry : extent_entries)
+      if (const auto um = section.auto_or_number(entry.name, 1e-6, 1e9))
+        s.*(entry.member) = *um * 1e-6;
+    s.cells_per_diameter = section.in_range("Cells per beam diameter", 1., 1000.);
+    s.cells_per_depth    = section.in_range("Cells per deposition depth", 1., 1000.);
+    s.grading_ratio      = section.in_range("Grading ratio", 1., 2.);
+    s.refinements = static_cast<unsigned int>(section.in_range("Global refinements", 0., 6.));
+    return s;
+  }
+
+  DomainExtents choose_extents(const MeshSettings &settings, const DomainScales &scales)
+  {
+    const DomainExtents automatic = automatic_extents(scales);
+    DomainExtents       e;
+    e.ahead_m  = settings.ahead_m.value_or(automatic.ahead_m);
+    e.behind_m = settings.behind_m.value_or(automatic.behind_m);
+    e.side_m   = settings.side_m.value_or(automatic.side_m);
+    e.depth_m  = settings.depth_m.value_or(automatic.depth_m);
+    const double      d = scales.beam_diameter_m;
+    const std::string beam =
+      "at least the beam diameter (" + format_value(d * 1e6) + " um)";
+    if (e.ahead_m < d)
+      throw_input_error("Mesh/Length ahead of beam (um)", format_value(e.ahead_m * 1e6), beam);
+    if (e.behind_m < d)
+      throw_input_error("Mesh/Length behind beam (um)", format_value(e.behind_m * 1e6), beam);
+    if (e.side_m < d)
+      throw_input_error("Mesh/Half-width (um)", format_value(e.side_m * 1e6), beam);
+    if (e.depth_m < scales.deposition_depth_m)
+      throw_input_error("Mesh/Depth (um)", format_value(e.depth_m * 1e6),
+                        "at least the deposition depth of the sources (" +
+                          format_value(scales.deposition_depth_m * 1e6) + " um)");
+    return e;
+  }
+
+  std::vector<std::string> extent_warnings(const DomainExtents &chosen,
+                                           const DomainScales  &scales)
+  {
+    const DomainExtents      a = automatic_extents(scales);
+    std::vector<std::string> warnings;
+    const auto check = [&](const double value, const double recommended, const char *name) {
+      if (value < 0.5 * recommended)
+        warnings.push_back(std::string("Mesh/") + name + " = " + format_value(value * 1e6) +
+                           " um is less than half the recommended " +
+                           format_value(recommended * 1e6) +
+                           " um: the temperature may not decay to T0 at the fixed-temperature faces.");
+    };
+    check(chosen.ahead_m, a.ahead_m, "Length ahead of beam (um)");
+    check(chosen.side_m, a.side_m, "Half-width (um)");
+    check(chosen.depth_m, a.depth_m, "Depth (um)");
+    if (chosen.behind_m < scales.melt_length_estimate_m)
+      warnings.push_back("Mesh/Length behind beam (um) = " + format_value(chosen.behind_m * 1e6) +
+                         " um is shorter than the estimated melt-pool length " +
+                         format_value(scales.melt_length_estimate_m * 1e6) + " um.");
+    return warnings;
+  }
+
+  void generate_half_brick(dealii::parallel::distributed::Triangulation<3> &triangulation,
+                           const MeshSettings  &settings,
+                           const DomainExtents &extents,
+                           const DomainScales  &scales)
+  {
+    const double coarsening = std::pow(2., settings.refinements);
+    const double d          = scales.beam_diameter_m;
+    const double h_xy       = d / settings.cells_per_diameter * coarsening;
+    const double h_z        = std::min(h_xy, scales.deposition_depth_m > 0.
+                                            ? scales.deposition_depth_m / settings.cells_per_depth * coarsening
+                                            : h_xy);
+    const double ratio = settings.grading_ratio;
+
+    // xi: node plane at the beam (xi = 0), graded both ways; ahead of the
+    // beam the fine cells also cover the thermal precursor, where the rise
+    // decays over alpha / U.
+    const double precursor_m = 6. * scales.diffusivity_m2_per_s / scales.speed_m_per_s;
+    std::vector<double> x_steps = steps_for(extents.behind_m, d, h_xy, ratio);
+    std::reverse(x_steps.begin(), x_steps.end());
+    for (const double step : steps_for(extents.ahead_m, d + precursor_m, h_xy, ratio))
+      x_steps.push_back(step);
+    const std::vector<std::vector<double>> steps = {
+      x_steps,
+      steps_for(extents.side_m, d, h_xy, ratio),
+      steps_for(extents.depth_m, 1.2 * scales.deposition_depth_m, h_z, ratio)};
+
+    dealii::GridGenerator::subdivided_hyper_rectangle(
+      triangulation,
+      steps,
+      dealii::Point<3>(-extents.behind_m, 0., 0.),
+      dealii::Point<3>(extents.ahead_m, extents.side_m, extents.depth_m),
+      /*colorize=*/true);
+    triangulation.refine_global(settings.refinements);
+  }
+} // namespace ebweld

@@ -1,0 +1,74 @@
+#pragma once
+// The computational domain of the moving-frame problem (PHYSICS.md 1): the
+// half brick xi in [-behind, ahead], y in [0, side], z in [0, depth]
+// (z = depth below the top surface), graded toward the beam.
+//
+// The mesh is built as a coarse graded brick with cells 2^r times the
+// target size, then refined r times: the coarse mesh (replicated on every
+// rank by p4est) stays small while the fine mesh keeps the grading.
+
+#include <deal.II/base/parameter_handler.h>
+#include <deal.II/distributed/tria.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ebweld
+{
+  /// Boundary ids, as set by colorized GridGenerator bricks.
+  namespace boundary_id
+  {
+    constexpr unsigned int outflow  = 0; // xi = -behind
+    constexpr unsigned int inflow   = 1; // xi = +ahead
+    constexpr unsigned int symmetry = 2; // y = 0
+    constexpr unsigned int side     = 3; // y = side
+    constexpr unsigned int top      = 4; // z = 0
+    constexpr unsigned int bottom   = 5; // z = depth
+  } // namespace boundary_id
+
+  struct DomainExtents
+  {
+    double ahead_m  = 0.;
+    double behind_m = 0.;
+    double side_m   = 0.;
+    double depth_m  = 0.;
+  };
+
+  /// Length scales of the physics that size and grade the domain.
+  struct DomainScales
+  {
+    double beam_diameter_m     = 0.;
+    double deposition_depth_m  = 0.;
+    double diffusivity_m2_per_s = 0.;
+    double speed_m_per_s       = 0.;
+    /// Rosenthal estimate of the melt-pool tail P / (2 pi k (T_m - T0)) [m]
+    double melt_length_estimate_m = 0.;
+  };
+
+  struct MeshSettings
+  {
+    std::optional<double> ahead_m, behind_m, side_m, depth_m;
+    double       cells_per_diameter = 16;
+    double       cells_per_depth    = 16;
+    double       grading_ratio      = 1.2;
+    unsigned int refinements        = 2;
+
+    static void         declare_parameters(dealii::ParameterHandler &prm);
+    static MeshSettings parse(dealii::ParameterHandler &prm);
+  };
+
+  /// Extents large enough for the temperature rise to decay before the
+  /// fixed-temperature faces; explicit settings override each one. Throws
+  /// InputError if an explicit extent does not hold the beam.
+  DomainExtents choose_extents(const MeshSettings &settings, const DomainScales &scales);
+
+  /// Warnings for extents smaller than the automatic choice would be.
+  std::vector<std::string> extent_warnings(const DomainExtents &chosen,
+                                           const DomainScales  &scales);
+
+  void generate_half_brick(dealii::parallel::distributed::Triangulation<3> &triangulation,
+                           const MeshSettings  &settings,
+                           const DomainExtents &extents,
+                           const DomainScales  &scales);
+} // namespace ebweld

@@ -1,0 +1,244 @@
+#include "solver/heat_assembler.h"
+
+#include <deal.II/base/mpi.h>
+#include <deal.II/base/quadrature_lib.h>
+#include <deal.II/fe/fe_values.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace ebweld
+{
+  using namespace dealii;
+
+  namespace
+  {
+    /// Cell length along the flow: for the axis-aligned bricks used here,
+    /// the distance a streamline travels through the cell.
+    double streamline_length(const CellIterator &cell, const Tensor<1, 3> &u)
+    {
+      const double speed = u.norm();
+      double       h     = std::numeric_limits<double>::max();
+      for (unsigned int d = 0; d < 3; ++d)
+        if (std::abs(u[d]) > 1e-12 * speed)
+          h = std::min(h, cell->extent_in_direction(d) * speed / std::abs(u[d]));
+      return h;
+    }
+
+    /// coth(Pe) - 1/Pe, with its series near 0 (cancellation).
+    double optimal_upwind_factor(const double peclet)
+    {
+      if (peclet < 1e-3)
+        return peclet / 3.;
+      if (peclet > 30.)
+        return 1. - 1. / peclet;
+      return 1. / std::tanh(peclet) - 1. / peclet;
+    }
+
+    /// Number of sub-intervals of a cell of size h to resolve a feature.
+    unsigned int subdivisions(const double h, const double feature)
+    {
+      return static_cast<unsigned int>(std::clamp(std::ceil(h / feature), 1., 8.));
+    }
+
+    bool intersects(const BoundingBox<3> &box, const CellIterator &cell)
+    {
+      BoundingBox<3> cell_box(cell->bounding_box());
+      const auto     a = box.get_boundary_points(), b = cell_box.get_boundary_points();
+      for (unsigned int d = 0; d < 3; ++d)
+        if (a.second[d] < b.first[d] || b.second[d] < a.first[d])
+          return false;
+      return true;
+    }
+  } // namespace
+
+  double streamline_tau(const CellIterator &cell, const HeatOperatorCoefficients &c)
+  {
+    if (!c.streamline_stabilisation)
+      return 0.;
+    const double a = c.rho_cp_J_per_m3K * c.velocity_m_per_s.norm();
+    if (a == 0.)
+      return 0.;
+    const double h      = streamline_length(cell, c.velocity_m_per_s);
+    const double peclet = a * h / (2. * c.conductivity_W_per_mK(cell));
+    return h / (2. * a) * optimal_upwind_factor(peclet);
+  }
+
+  double max_cell_peclet(const DoFHandler<3> &dof_handler, const HeatOperatorCoefficients &c)
+  {
+    double peclet = 0.;
+    const double a = c.rho_cp_J_per_m3K * c.velocity_m_per_s.norm();
+    if (a > 0.)
+      for (const auto &cell : dof_handler.active_cell_iterators())
+        if (cell->is_locally_owned())
+          peclet = std::max(peclet, a * streamline_length(cell, c.velocity_m_per_s) /
+                                      (2. * c.conductivity_W_per_mK(cell)));
+    return Utilities::MPI::max(peclet, dof_handler.get_communicator());
+  }
+
+  void assemble_heat_operator(const DoFHandler<3>                &dof_handler,
+                              const AffineConstraints<double>    &constraints,
+                              const HeatOperatorCoefficients     &c,
+                              PETScWrappers::MPI::SparseMatrix   &matrix,
+                              PETScWrappers::MPI::Vector         &rhs)
+  {
+    const auto        &fe     = dof_handler.get_fe();
+    const bool         second = fe.degree > 1; // Q1 on bricks: div grad = 0
+    const QGauss<3>    quadrature(fe.degree + 1);
+    const QGauss<2>    face_quadrature(fe.degree + 1);
+    FEValues<3>        fe_values(fe, quadrature,
+                                 update_values | update_gradients | update_JxW_values |
+                                   (second ? update_hessians : update_default));
+    FEFaceValues<3>    fe_face_values(fe, face_quadrature, update_values | update_JxW_values);
+    const unsigned int n = fe.n_dofs_per_cell();
+    FullMatrix<double> cell_matrix(n, n);
+    Vector<double>     cell_rhs(n);
+    std::vector<types::global_dof_index> dofs(n);
+    std::vector<double>                  advection(n); // a . grad phi_j
+    const Tensor<1, 3> a = c.rho_cp_J_per_m3K * c.velocity_m_per_s;
+
+    matrix = 0.;
+    rhs    = 0.;
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      {
+        if (!cell->is_locally_owned())
+          continue;
+        cell_matrix = 0.;
+        cell_rhs    = 0.;
+        fe_values.reinit(cell);
+        const double k   = c.conductivity_W_per_mK(cell);
+        const double tau = streamline_tau(cell, c);
+        for (const unsigned int q : fe_values.quadrature_point_indices())
+          {
+            const double JxW = fe_values.JxW(q);
+            for (unsigned int j = 0; j < n; ++j)
+              advection[j] = a * fe_values.shape_grad(j, q);
+            for (unsigned int i = 0; i < n; ++i)
+              {
+                const double test_supg = tau * advection[i];
+                for (unsigned int j = 0; j < n; ++j)
+                  {
+                    double residual_j = advection[j];
+                    if (second)
+                      residual_j -= k * trace(fe_values.shape_hessian(j, q));
+                    cell_matrix(i, j) +=
+                      (k * fe_values.shape_grad(i, q) * fe_values.shape_grad(j, q) +
+                       fe_values.shape_value(i, q) * advection[j] + test_supg * residual_j) *
+                      JxW;
+                  }
+              }
+          }
+        for (const auto &face : cell->face_iterators())
+          {
+            if (!face->at_boundary())
+              continue;
+            const auto h = c.convection_W_per_m2K.find(face->boundary_id());
+            if (h == c.convection_W_per_m2K.end() || h->second == 0.)
+              continue;
+            fe_face_values.reinit(cell, face);
+            for (const unsigned int q : fe_face_values.quadrature_point_indices())
+              for (unsigned int i = 0; i < n; ++i)
+                {
+                  const double phi_i_JxW = fe_face_values.shape_value(i, q) * fe_face_values.JxW(q);
+                  for (unsigned int j = 0; j < n; ++j)
+                    cell_matrix(i, j) += h->second * phi_i_JxW * fe_face_values.shape_value(j, q);
+                  cell_rhs(i) += h->second * c.ambient_rise_K * phi_i_JxW;
+                }
+          }
+        cell->get_dof_indices(dofs);
+        constraints.distribute_local_to_global(cell_matrix, cell_rhs, dofs, matrix, rhs);
+      }
+    matrix.compress(VectorOperation::add);
+    rhs.compress(VectorOperation::add);
+  }
+
+  double assemble_source_terms(const DoFHandler<3>               &dof_handler,
+                               const AffineConstraints<double>   &constraints,
+                               const HeatOperatorCoefficients    &c,
+                               const std::vector<const HeatSource *> &sources,
+                               const types::boundary_id           heated_surface,
+                               PETScWrappers::MPI::Vector        &rhs)
+  {
+    const auto        &fe = dof_handler.get_fe();
+    const unsigned int n  = fe.n_dofs_per_cell();
+    const QGauss<1>    base(fe.degree + 1);
+    const Tensor<1, 3> a = c.rho_cp_J_per_m3K * c.velocity_m_per_s;
+    Vector<double>     cell_rhs(n);
+    std::vector<types::global_dof_index> dofs(n);
+    std::vector<Point<3>>                points;
+    std::vector<double>                  density;
+    double                               deposited_W = 0.;
+
+    // One FEValues per quadrature subdivision pattern, built on first use.
+    std::map<std::array<unsigned int, 3>, std::unique_ptr<FEValues<3>>>     volume_values;
+    std::map<unsigned int, std::unique_ptr<FEFaceValues<3>>>                face_values;
+
+    for (const HeatSource *source : sources)
+      {
+        const BoundingBox<3> support = source->support_box_m();
+        const Tensor<1, 3>   feature = source->feature_length_m();
+        for (const auto &cell : dof_handler.active_cell_iterators())
+          {
+            if (!cell->is_locally_owned() || !intersects(support, cell))
+              continue;
+            cell_rhs = 0.;
+            const std::array<unsigned int, 3> m = {
+              {subdivisions(cell->extent_in_direction(0), feature[0]),
+               subdivisions(cell->extent_in_direction(1), feature[1]),
+               subdivisions(cell->extent_in_direction(2), feature[2])}};
+            if (!source->has_surface_flux())
+              {
+                auto &fv = volume_values[m];
+                if (!fv)
+                  fv = std::make_unique<FEValues<3>>(
+                    fe,
+                    QAnisotropic<3>(QIterated<1>(base, m[0]),
+                                    QIterated<1>(base, m[1]),
+                                    QIterated<1>(base, m[2])),
+                    update_values | update_gradients | update_quadrature_points |
+                      update_JxW_values);
+                fv->reinit(cell);
+                points = fv->get_quadrature_points();
+                density.assign(points.size(), 0.);
+                source->add_volumetric_density(points, density);
+                const double tau = streamline_tau(cell, c);
+                for (const unsigned int q : fv->quadrature_point_indices())
+                  {
+                    const double q_JxW = density[q] * fv->JxW(q);
+                    deposited_W += q_JxW;
+                    for (unsigned int i = 0; i < n; ++i)
+                      cell_rhs(i) += (fv->shape_value(i, q) + tau * (a * fv->shape_grad(i, q))) * q_JxW;
+                  }
+              }
+            else
+              for (const auto &face : cell->face_iterators())
+                {
+                  if (!face->at_boundary() || face->boundary_id() != heated_surface)
+                    continue;
+                  const unsigned int mf = std::max(m[0], m[1]);
+                  auto              &fv = face_values[mf];
+                  if (!fv)
+                    fv = std::make_unique<FEFaceValues<3>>(
+                      fe, QIterated<2>(base, mf),
+                      update_values | update_quadrature_points | update_JxW_values);
+                  fv->reinit(cell, face);
+                  points = fv->get_quadrature_points();
+                  density.assign(points.size(), 0.);
+                  source->add_surface_flux(points, density);
+                  for (const unsigned int q : fv->quadrature_point_indices())
+                    {
+                      const double g_JxW = density[q] * fv->JxW(q);
+                      deposited_W += g_JxW;
+                      for (unsigned int i = 0; i < n; ++i)
+                        cell_rhs(i) += fv->shape_value(i, q) * g_JxW;
+                    }
+                }
+            cell->get_dof_indices(dofs);
+            constraints.distribute_local_to_global(cell_rhs, dofs, rhs);
+          }
+      }
+    rhs.compress(VectorOperation::add);
+    return Utilities::MPI::sum(deposited_W, dof_handler.get_communicator());
+  }
+} // namespace ebweld

@@ -1,0 +1,72 @@
+#pragma once
+// Assembly of the steady moving-frame heat equation for the temperature
+// rise theta = T - T0 (PHYSICS.md 1):
+//
+//   rho c_p u . grad theta - div(k grad theta) = q                in Omega
+//   -k d theta/dn = h (theta - theta_amb)        on convective faces
+//   k d theta/dn  = g                            on the heated top surface
+//
+// with streamline-upwind Petrov-Galerkin stabilisation (Brooks & Hughes
+// 1982): test functions v + tau u.grad v on the volume terms, tau from the
+// optimal one-dimensional formula tau = h/(2|a|) (coth Pe_h - 1/Pe_h).
+// Working with theta keeps the Dirichlet data homogeneous, so theta is
+// exactly proportional to the beam power when theta_amb = 0.
+//
+// The operator and the sources are assembled separately so that a study
+// can keep the matrix (and its preconditioner) and change only the sources.
+
+#include "sources/heat_source.h"
+
+#include <deal.II/dofs/dof_handler.h>
+#include <deal.II/lac/affine_constraints.h>
+#include <deal.II/lac/petsc_sparse_matrix.h>
+#include <deal.II/lac/petsc_vector.h>
+
+#include <functional>
+#include <map>
+
+namespace ebweld
+{
+  using CellIterator = dealii::DoFHandler<3>::active_cell_iterator;
+
+  struct HeatOperatorCoefficients
+  {
+    /// rho c_p [J/m^3/K]
+    double rho_cp_J_per_m3K = 0.;
+    /// velocity of the material in the beam frame, (-U, 0, 0) [m/s]
+    dealii::Tensor<1, 3> velocity_m_per_s;
+    /// k [W/m/K] of a cell (per cell so that a filler layer can differ)
+    std::function<double(const CellIterator &)> conductivity_W_per_mK;
+    bool streamline_stabilisation = true;
+    /// heat transfer coefficient h [W/m^2/K] of each convective boundary
+    std::map<dealii::types::boundary_id, double> convection_W_per_m2K;
+    /// theta_amb = T_amb - T0 [K]
+    double ambient_rise_K = 0.;
+  };
+
+  /// SUPG parameter tau [m^3 K/W] of one cell (0 without stabilisation).
+  double streamline_tau(const CellIterator &cell, const HeatOperatorCoefficients &c);
+
+  /// Largest cell Peclet number |u| h_u / (2 alpha) over the mesh (all ranks).
+  double max_cell_peclet(const dealii::DoFHandler<3> &dof_handler,
+                         const HeatOperatorCoefficients &c);
+
+  /// Assembles the matrix; sets rhs to the convective (Robin) terms.
+  void assemble_heat_operator(const dealii::DoFHandler<3>              &dof_handler,
+                              const dealii::AffineConstraints<double>  &constraints,
+                              const HeatOperatorCoefficients           &c,
+                              dealii::PETScWrappers::MPI::SparseMatrix &matrix,
+                              dealii::PETScWrappers::MPI::Vector       &rhs);
+
+  /// Adds the sources to rhs: volumetric densities (with SUPG test
+  /// functions) on cells that meet the source's support, integrated with a
+  /// quadrature fine enough for its feature lengths, and surface fluxes on
+  /// the faces with id `heated_surface`. Returns the power deposited in the
+  /// computational domain [W] (all ranks).
+  double assemble_source_terms(const dealii::DoFHandler<3>             &dof_handler,
+                               const dealii::AffineConstraints<double> &constraints,
+                               const HeatOperatorCoefficients          &c,
+                               const std::vector<const HeatSource *>   &sources,
+                               dealii::types::boundary_id               heated_surface,
+                               dealii::PETScWrappers::MPI::Vector      &rhs);
+} // namespace ebweld

@@ -1,0 +1,93 @@
+#include "solver/heat_problem.h"
+
+#include <deal.II/base/quadrature_lib.h>
+#include <deal.II/dofs/dof_tools.h>
+#include <deal.II/grid/grid_tools.h>
+#include <deal.II/fe/mapping_q1.h>
+#include <deal.II/lac/dynamic_sparsity_pattern.h>
+#include <deal.II/lac/sparsity_tools.h>
+#include <deal.II/numerics/vector_tools.h>
+
+namespace ebweld
+{
+  using namespace dealii;
+
+  HeatProblem::HeatProblem(MPI_Comm comm, const unsigned int degree)
+    : comm_(comm)
+    , triangulation_(comm)
+    , fe_(degree)
+    , dof_handler_(triangulation_)
+  {}
+
+  void HeatProblem::setup(const std::set<types::boundary_id> &fixed_temperature_faces)
+  {
+    dof_handler_.distribute_dofs(fe_);
+    owned_    = dof_handler_.locally_owned_dofs();
+    relevant_ = DoFTools::extract_locally_relevant_dofs(dof_handler_);
+
+    constraints_.clear();
+    constraints_.reinit(relevant_);
+    DoFTools::make_hanging_node_constraints(dof_handler_, constraints_);
+    for (const auto id : fixed_temperature_faces)
+      VectorTools::interpolate_boundary_values(dof_handler_, id, Functions::ZeroFunction<3>(),
+                                               constraints_);
+    constraints_.close();
+
+    DynamicSparsityPattern dsp(relevant_);
+    DoFTools::make_sparsity_pattern(dof_handler_, dsp, constraints_, false);
+    SparsityTools::distribute_sparsity_pattern(dsp, owned_, comm_, relevant_);
+    matrix_.reinit(owned_, owned_, dsp, comm_);
+    operator_rhs_.reinit(owned_, comm_);
+    source_rhs_.reinit(owned_, comm_);
+    rise_.reinit(owned_, relevant_, comm_);
+
+    std::map<types::global_dof_index, Point<3>> points;
+    DoFTools::map_dofs_to_support_points(MappingQ1<3>(), dof_handler_, points);
+    support_points_.clear();
+    support_points_.reserve(owned_.n_elements());
+    for (const auto index : owned_)
+      support_points_.push_back(points.at(index));
+  }
+
+  void HeatProblem::assemble_operator(const HeatOperatorCoefficients &coefficients)
+  {
+    coefficients_ = coefficients;
+    assemble_heat_operator(dof_handler_, constraints_, coefficients_, matrix_, operator_rhs_);
+    max_cell_peclet_ = ebweld::max_cell_peclet(dof_handler_, coefficients_);
+  }
+
+  double HeatProblem::assemble_sources(const std::vector<const HeatSource *> &sources,
+                                       const types::boundary_id               heated_surface)
+  {
+    source_rhs_ = 0.;
+    return assemble_source_terms(dof_handler_, constraints_, coefficients_, sources, heated_surface,
+                                 source_rhs_);
+  }
+
+  void HeatProblem::prepare_solver(const LinearSolverSettings &settings)
+  {
+    solver_ = std::make_unique<LinearSolver>(comm_, settings);
+    solver_->set_operator(matrix_, max_cell_peclet_);
+  }
+
+  unsigned int HeatProblem::solve()
+  {
+    PETScWrappers::MPI::Vector rhs(operator_rhs_);
+    rhs += source_rhs_;
+    PETScWrappers::MPI::Vector solution(owned_, comm_);
+    const unsigned int         iterations = solver_->solve(solution, rhs);
+    constraints_.distribute(solution);
+    rise_ = solution;
+    std::vector<types::global_dof_index> indices(owned_.begin(), owned_.end());
+    owned_rise_.resize(indices.size());
+    solution.extract_subvector_to(indices.begin(), indices.end(), owned_rise_.begin());
+    return iterations;
+  }
+
+  double HeatProblem::triangulation_diameter_m() const
+  {
+    // GridTools::diameter is quadratic in the number of vertices
+    const auto corners = GridTools::compute_bounding_box(triangulation_).get_boundary_points();
+    return corners.first.distance(corners.second);
+  }
+} // namespace ebweld

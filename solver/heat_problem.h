@@ -1,0 +1,82 @@
+#pragma once
+// The finite-element state of one moving-frame heat solve on a distributed
+// mesh: triangulation, DoFs, constraints, matrix, right-hand sides and the
+// temperature-rise solution. Knows no model by name: coefficients, sources
+// and the mesh come from outside, so that studies (sub-communicators),
+// interface submodels and in situ output can drive it.
+
+#include "solver/heat_assembler.h"
+#include "solver/linear_solver.h"
+
+#include <deal.II/distributed/tria.h>
+#include <deal.II/fe/fe_q.h>
+
+#include <memory>
+#include <set>
+
+namespace ebweld
+{
+  class HeatProblem
+  {
+  public:
+    HeatProblem(MPI_Comm comm, unsigned int degree);
+
+    MPI_Comm                                         communicator() const { return comm_; }
+    dealii::parallel::distributed::Triangulation<3> &triangulation() { return triangulation_; }
+    const dealii::DoFHandler<3>                     &dof_handler() const { return dof_handler_; }
+
+    /// Distributes DoFs, fixes theta = 0 on `fixed_temperature_faces`,
+    /// allocates the matrix and vectors.
+    void setup(const std::set<dealii::types::boundary_id> &fixed_temperature_faces);
+
+    /// Assembles the operator (matrix and convective right-hand side).
+    void assemble_operator(const HeatOperatorCoefficients &coefficients);
+
+    /// Assembles the source right-hand side; returns the power deposited
+    /// in the domain [W].
+    double assemble_sources(const std::vector<const HeatSource *> &sources,
+                            dealii::types::boundary_id             heated_surface);
+
+    /// Builds the preconditioner for the current operator.
+    void prepare_solver(const LinearSolverSettings &settings);
+
+    /// Solves for the temperature rise; returns the iterations used.
+    unsigned int solve();
+
+    /// Temperature rise theta = T - T0 [K] with ghost values.
+    const dealii::PETScWrappers::MPI::Vector &rise() const { return rise_; }
+
+    const HeatOperatorCoefficients &coefficients() const { return coefficients_; }
+    const std::string              &preconditioner() const { return solver_->preconditioner(); }
+    double                          max_cell_peclet() const { return max_cell_peclet_; }
+
+    /// Support point of every locally owned DoF, in the order of the owned
+    /// index set.
+    const std::vector<dealii::Point<3>> &owned_support_points() const { return support_points_; }
+
+    /// Temperature rise [K] of every locally owned DoF, in the order of
+    /// owned_support_points() (element access to PETSc vectors is slow).
+    const std::vector<double> &owned_rise() const { return owned_rise_; }
+
+    unsigned int triangulation_active_cells() const { return triangulation_.n_active_cells(); }
+
+    /// Diameter of the mesh's bounding box [m].
+    double triangulation_diameter_m() const;
+
+  private:
+    MPI_Comm                                        comm_;
+    dealii::parallel::distributed::Triangulation<3> triangulation_;
+    dealii::FE_Q<3>                                 fe_;
+    dealii::DoFHandler<3>                           dof_handler_;
+    dealii::AffineConstraints<double>               constraints_;
+    dealii::IndexSet                                owned_, relevant_;
+    dealii::PETScWrappers::MPI::SparseMatrix        matrix_;
+    dealii::PETScWrappers::MPI::Vector              operator_rhs_, source_rhs_;
+    dealii::PETScWrappers::MPI::Vector              rise_;
+    HeatOperatorCoefficients                        coefficients_;
+    double                                          max_cell_peclet_ = 0.;
+    std::unique_ptr<LinearSolver>                   solver_;
+    std::vector<dealii::Point<3>>                   support_points_;
+    std::vector<double>                             owned_rise_;
+  };
+} // namespace ebweld

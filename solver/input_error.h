@@ -1,0 +1,34 @@
+#pragma once
+// Errors in user input. Every message names the parameter, the offending
+// value and the allowed range, so that the user can fix the input file
+// without reading the source.
+
+#include <stdexcept>
+#include <string>
+
+namespace ebweld
+{
+  /// Bad input: a parameter out of range, an unknown name, a missing file.
+  class InputError : public std::runtime_error
+  {
+  public:
+    using std::runtime_error::runtime_error;
+  };
+
+  /// Formats a value for messages: shortest form that round-trips.
+  std::string format_value(double value);
+
+  /// Throws InputError "<parameter> = <value> is invalid: must be <allowed>".
+  [[noreturn]] void throw_input_error(const std::string &parameter,
+                                      const std::string &value,
+                                      const std::string &allowed);
+
+  /// Throws unless value > 0.
+  void require_positive(const std::string &parameter, double value);
+
+  /// Throws unless lower <= value <= upper.
+  void require_in_range(const std::string &parameter,
+                        double value,
+                        double lower,
+                        double upper);
+} // namespace ebweld

@@ -1,0 +1,138 @@
+#include "solver/linear_solver.h"
+
+#include "solver/input_error.h"
+#include "solver/parameter_section.h"
+
+#include <sstream>
+
+namespace ebweld
+{
+  namespace
+  {
+    void check(const PetscErrorCode code, const char *call)
+    {
+      if (code != 0)
+        throw std::runtime_error(std::string("PETSc call ") + call + " failed with error " +
+                                 std::to_string(code));
+    }
+
+    /// Sets a hypre option on the options database under our KSP's prefix.
+    void set_option(const std::string &name, const std::string &value)
+    {
+      check(PetscOptionsSetValue(nullptr, ("-ebweld_" + name).c_str(), value.c_str()),
+            "PetscOptionsSetValue");
+    }
+  } // namespace
+
+  void LinearSolverSettings::declare_parameters(dealii::ParameterHandler &prm)
+  {
+    using namespace dealii;
+    prm.enter_subsection("Linear solver");
+    prm.declare_entry("Preconditioner", "auto", Patterns::Selection("auto|boomeramg|air|jacobi"),
+                      "GMRES preconditioner: 'boomeramg' (hypre classical AMG, "
+                      "for diffusion-dominated meshes), 'air' (hypre AMG with "
+                      "approximate ideal restriction, for advection-dominated "
+                      "meshes), 'jacobi', or 'auto' (air if the largest cell "
+                      "Peclet number exceeds the threshold below, else boomeramg).");
+    prm.declare_entry("Relative tolerance", "1e-10", Patterns::Double(),
+                      "Stop when the residual has dropped by this factor [-], in [1e-15, 1e-2].");
+    prm.declare_entry("Maximum iterations", "1000", Patterns::Integer(),
+                      "GMRES iteration limit [-], in [1, 100000]; a run that "
+                      "reaches it fails with PETSc's reason.");
+    prm.declare_entry("GMRES restart", "100", Patterns::Integer(),
+                      "Krylov vectors kept before GMRES restarts [-], in [5, 1000].");
+    prm.declare_entry("AIR cell Peclet threshold", "10", Patterns::Double(),
+                      "Largest cell Peclet number U h / (2 alpha) above which "
+                      "'auto' uses AIR [-], > 0.");
+    prm.leave_subsection();
+  }
+
+  LinearSolverSettings LinearSolverSettings::parse(dealii::ParameterHandler &prm)
+  {
+    ParameterSection     s(prm, "Linear solver");
+    LinearSolverSettings settings;
+    settings.preconditioner     = s.text("Preconditioner");
+    settings.relative_tolerance = s.in_range("Relative tolerance", 1e-15, 1e-2);
+    settings.max_iterations     = static_cast<unsigned int>(s.in_range("Maximum iterations", 1, 1e5));
+    settings.restart            = static_cast<unsigned int>(s.in_range("GMRES restart", 5, 1000));
+    settings.air_cell_peclet_threshold = s.positive("AIR cell Peclet threshold");
+    return settings;
+  }
+
+  LinearSolver::LinearSolver(MPI_Comm comm, const LinearSolverSettings &settings)
+    : settings_(settings)
+  {
+    check(KSPCreate(comm, &ksp_), "KSPCreate");
+  }
+
+  LinearSolver::~LinearSolver()
+  {
+    if (ksp_ != nullptr)
+      KSPDestroy(&ksp_);
+  }
+
+  void LinearSolver::set_operator(const dealii::PETScWrappers::MPI::SparseMatrix &matrix,
+                                  const double                                   cell_peclet)
+  {
+    preconditioner_ = settings_.preconditioner;
+    if (preconditioner_ == "auto")
+      preconditioner_ = cell_peclet > settings_.air_cell_peclet_threshold ? "air" : "boomeramg";
+
+    const Mat petsc_matrix = static_cast<Mat>(matrix);
+    check(KSPSetOperators(ksp_, petsc_matrix, petsc_matrix), "KSPSetOperators");
+    check(KSPSetType(ksp_, KSPGMRES), "KSPSetType");
+    check(KSPGMRESSetRestart(ksp_, settings_.restart), "KSPGMRESSetRestart");
+    check(KSPSetTolerances(ksp_, settings_.relative_tolerance, 1e-300, PETSC_DEFAULT,
+                           settings_.max_iterations),
+          "KSPSetTolerances");
+    check(KSPSetInitialGuessNonzero(ksp_, PETSC_TRUE), "KSPSetInitialGuessNonzero");
+    PC pc;
+    check(KSPGetPC(ksp_, &pc), "KSPGetPC");
+    if (preconditioner_ == "jacobi")
+      check(PCSetType(pc, PCJACOBI), "PCSetType");
+    else
+      {
+        check(PCSetType(pc, PCHYPRE), "PCSetType");
+        check(PCHYPRESetType(pc, "boomeramg"), "PCHYPRESetType");
+        if (preconditioner_ == "air")
+          {
+            set_option("pc_hypre_boomeramg_restriction_type", "1");
+            set_option("pc_hypre_boomeramg_coarsen_type", "HMIS");
+          }
+        else
+          {
+            set_option("pc_hypre_boomeramg_restriction_type", "0");
+            set_option("pc_hypre_boomeramg_coarsen_type", "HMIS");
+            set_option("pc_hypre_boomeramg_interp_type", "ext+i");
+            set_option("pc_hypre_boomeramg_strong_threshold", "0.5");
+          }
+      }
+    check(KSPSetOptionsPrefix(ksp_, "ebweld_"), "KSPSetOptionsPrefix");
+    check(KSPSetFromOptions(ksp_), "KSPSetFromOptions");
+    check(KSPSetUp(ksp_), "KSPSetUp");
+  }
+
+  unsigned int LinearSolver::solve(dealii::PETScWrappers::MPI::Vector       &x,
+                                   const dealii::PETScWrappers::MPI::Vector &b) const
+  {
+    check(KSPSolve(ksp_, b, x), "KSPSolve");
+    KSPConvergedReason reason;
+    PetscInt           iterations;
+    PetscReal          residual;
+    check(KSPGetConvergedReason(ksp_, &reason), "KSPGetConvergedReason");
+    check(KSPGetIterationNumber(ksp_, &iterations), "KSPGetIterationNumber");
+    check(KSPGetResidualNorm(ksp_, &residual), "KSPGetResidualNorm");
+    if (reason < 0)
+      {
+        std::ostringstream message;
+        message << "the linear solver (GMRES with " << preconditioner_
+                << ") did not converge: PETSc reason " << KSPConvergedReasons[reason] << " after "
+                << iterations << " iterations, residual norm " << residual
+                << ". Try Linear solver/Preconditioner = "
+                << (preconditioner_ == "air" ? "boomeramg" : "air")
+                << ", a finer mesh, or more Linear solver/Maximum iterations.";
+        throw SolverDivergence(message.str());
+      }
+    return static_cast<unsigned int>(iterations);
+  }
+} // namespace ebweld

@@ -1,0 +1,54 @@
+#pragma once
+// Reads one subsection of a ParameterHandler and knows its full path, so
+// that range errors name the parameter as the user writes it with --set
+// ("Beam/Diameter FWHM (um)").
+
+#include <deal.II/base/parameter_handler.h>
+
+#include <optional>
+#include <string>
+
+namespace ebweld
+{
+  class ParameterSection
+  {
+  public:
+    /// Enters subsection `name` (of `parent` if given) until destruction.
+    ParameterSection(dealii::ParameterHandler &prm, const std::string &name);
+    ParameterSection(const ParameterSection &parent, const std::string &name);
+    ~ParameterSection();
+    ParameterSection(const ParameterSection &) = delete;
+    ParameterSection &operator=(const ParameterSection &) = delete;
+
+    /// "Section/Sub/entry"
+    std::string path(const std::string &entry) const;
+
+    std::string text(const std::string &entry) const;
+    bool        flag(const std::string &entry) const;
+    double      number(const std::string &entry) const;
+    /// Value that must be > 0.
+    double positive(const std::string &entry) const;
+    /// Value that must lie in [lower, upper].
+    double in_range(const std::string &entry, double lower, double upper) const;
+    /// `keyword` (e.g. "auto", "none") gives no value; otherwise a number
+    /// in [lower, upper].
+    std::optional<double> keyword_or_number(const std::string &entry,
+                                            const std::string &keyword,
+                                            double             lower,
+                                            double             upper) const;
+    std::optional<double>
+    auto_or_number(const std::string &entry, double lower, double upper) const
+    {
+      return keyword_or_number(entry, "auto", lower, upper);
+    }
+
+    dealii::ParameterHandler &handler() const { return prm_; }
+
+  private:
+    dealii::ParameterHandler &prm_;
+    std::string               path_;
+  };
+
+  /// Pattern for entries that take "auto" or a number.
+  const dealii::Patterns::Anything &auto_or_number_pattern();
+} // namespace ebweld

@@ -1,0 +1,66 @@
+#pragma once
+// Run-time selection of heat sources (STYLE.md 2). Each model file ends with
+// EBWELD_REGISTER_HEAT_SOURCE; the input pattern of "Heat sources/Active",
+// the parameter subsections and the docs all come from this registry.
+
+#include "sources/heat_source.h"
+
+#include <deal.II/base/parameter_handler.h>
+
+#include <functional>
+#include <map>
+#include <memory>
+
+namespace ebweld
+{
+  class ParameterSection;
+
+  class SourceRegistry
+  {
+  public:
+    using Declare = std::function<void(dealii::ParameterHandler &)>;
+    /// Builds the model from its own subsection; `efficiency` is the
+    /// model's "Efficiency" entry, or the beam's heating efficiency if auto.
+    using Create = std::function<std::unique_ptr<HeatSource>(
+      const ParameterSection &, const BeamContext &, double efficiency)>;
+
+    static SourceRegistry &instance();
+
+    bool add(const std::string &name,
+             const std::string &description,
+             Declare            declare,
+             Create             create);
+
+    /// Declares "Heat sources" with "Active" and one subsection per model.
+    void declare_parameters(dealii::ParameterHandler &prm) const;
+
+    /// Builds the active sources (at least one).
+    std::vector<std::unique_ptr<HeatSource>>
+    create_active(dealii::ParameterHandler &prm, const BeamContext &beam) const;
+
+  private:
+    struct Entry
+    {
+      std::string description;
+      Declare     declare;
+      Create      create;
+    };
+    std::map<std::string, Entry> entries_;
+  };
+} // namespace ebweld
+
+/// Registers Model (constructible from (section, beam, efficiency), with a
+/// static declare_parameters(ParameterHandler&)) under `name`.
+#define EBWELD_REGISTER_HEAT_SOURCE(Model, name, description)               \
+  namespace                                                                 \
+  {                                                                         \
+    const bool Model##_registered = ::ebweld::SourceRegistry::instance().add( \
+      name,                                                                 \
+      description,                                                          \
+      &Model::declare_parameters,                                           \
+      [](const ::ebweld::ParameterSection &section,                         \
+         const ::ebweld::BeamContext      &beam,                            \
+         const double efficiency) -> std::unique_ptr<::ebweld::HeatSource> { \
+        return std::make_unique<Model>(section, beam, efficiency);          \
+      });                                                                   \
+  }

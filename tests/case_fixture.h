@@ -1,0 +1,42 @@
+#pragma once
+// Helpers for tests that run whole cases: build a setup from --set style
+// overrides of the defaults and solve it without writing files.
+
+#include "solver/case_setup.h"
+#include "solver/parameter_overrides.h"
+#include "solver/run_case.h"
+
+#include <deal.II/base/parameter_handler.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ebweld::testing
+{
+  inline std::unique_ptr<CaseSetup> make_setup(const std::vector<std::string> &overrides)
+  {
+    dealii::ParameterHandler prm;
+    declare_case_parameters(prm);
+    for (const auto &assignment : overrides)
+      apply_override(prm, assignment);
+    return std::make_unique<CaseSetup>(prm);
+  }
+
+  /// Runs the case and returns summary.json's content; writes nothing.
+  inline nlohmann::ordered_json summarise_quietly(const CaseSetup &setup, MPI_Comm comm)
+  {
+    RunOptions options;
+    options.write_fields   = false;
+    options.write_profiles = false;
+    options.write_summary  = false;
+    std::ostream quiet(nullptr);
+    return run_case(setup, comm, options, quiet);
+  }
+
+  inline SolvedCase solve_quietly(const CaseSetup &setup, MPI_Comm comm)
+  {
+    std::ostream quiet(nullptr);
+    return solve_case(setup, comm, quiet);
+  }
+} // namespace ebweld::testing

@@ -1,0 +1,127 @@
+// Bad input gets a clear error that names the parameter, the value and the
+// allowed range, and a non-zero exit; the good paths (--help,
+// --print-parameters, --validate of a shipped case) exit 0.
+// Runs the real `ebweld` binary.
+
+#include <boost/test/unit_test.hpp>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <sys/wait.h>
+#include <vector>
+
+namespace
+{
+  struct Outcome
+  {
+    int         exit_code;
+    std::string output;
+  };
+
+  Outcome run_ebweld(const std::string &arguments)
+  {
+    const std::string command = std::string(EBWELD_BINARY) + " " + arguments + " 2>&1";
+    FILE             *pipe    = popen(command.c_str(), "r");
+    BOOST_REQUIRE(pipe != nullptr);
+    std::string              output;
+    std::array<char, 4096>   buffer;
+    while (fgets(buffer.data(), buffer.size(), pipe) != nullptr)
+      output += buffer.data();
+    const int status = pclose(pipe);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+  }
+
+  std::string input_file(const std::string &name, const std::string &content)
+  {
+    const std::string path = "/tmp/ebweld_input_" + name + ".prm";
+    std::ofstream(path) << content;
+    return path;
+  }
+
+  /// Runs ebweld with a bad input and checks the exit code and that every
+  /// fragment appears in the message.
+  void expect_input_error(const std::string &arguments, const std::vector<std::string> &fragments)
+  {
+    const Outcome outcome = run_ebweld(arguments);
+    BOOST_TEST_MESSAGE("ebweld " << arguments << "\n  -> exit " << outcome.exit_code << ": "
+                                 << outcome.output);
+    BOOST_TEST(outcome.exit_code == 2);
+    BOOST_TEST(outcome.output.find("ebweld: input error") != std::string::npos);
+    for (const auto &fragment : fragments)
+      BOOST_TEST(outcome.output.find(fragment) != std::string::npos, "message lacks: " << fragment);
+  }
+} // namespace
+
+BOOST_AUTO_TEST_CASE(unknown_parameter_in_file)
+{
+  expect_input_error("run " + input_file("unknown", "subsection Beam\n  set Voltag (kV) = 3\nend\n"),
+                     {"Voltag (kV)", "No entry"});
+}
+
+BOOST_AUTO_TEST_CASE(unknown_parameter_in_override)
+{
+  expect_input_error("run --set 'Beam/Voltag (kV)=3'", {"Voltag (kV)", "--print-parameters"});
+}
+
+BOOST_AUTO_TEST_CASE(negative_power)
+{
+  expect_input_error("run --set 'Beam/Current (A)=-1'", {"Beam/Current (A)", "-1", "> 0"});
+  expect_input_error("run --set 'Beam/Voltage (kV)=-20'", {"Beam/Voltage (kV)", "-20", "> 0"});
+}
+
+BOOST_AUTO_TEST_CASE(zero_diameter)
+{
+  expect_input_error("run " + input_file("diameter", "subsection Beam\n  set Diameter FWHM (um) = 0\nend\n"),
+                     {"Beam/Diameter FWHM (um)", "= 0", "> 0"});
+}
+
+BOOST_AUTO_TEST_CASE(unknown_material)
+{
+  expect_input_error("run --set 'Material/Name=Unobtainium'",
+                     {"Material/Name", "Unobtainium", "Si", "Au", "Ta", "Cu", "Ag", "W"});
+}
+
+BOOST_AUTO_TEST_CASE(domain_smaller_than_beam)
+{
+  expect_input_error("run --set 'Mesh/Half-width (um)=5'",
+                     {"Mesh/Half-width (um)", "5", "at least the beam diameter (10 um)"});
+  expect_input_error("run --set 'Mesh/Depth (um)=1'",
+                     {"Mesh/Depth (um)", "1", "deposition depth"});
+}
+
+BOOST_AUTO_TEST_CASE(non_existent_input_file)
+{
+  expect_input_error("run /nonexistent/case.prm", {"/nonexistent/case.prm", "existing"});
+}
+
+BOOST_AUTO_TEST_CASE(values_outside_patterns_and_ranges)
+{
+  expect_input_error("run --set 'Beam/Peclet number=fast'", {"Peclet number", "fast", "does not match", "Double"});
+  expect_input_error("run --set 'Beam/Heating efficiency=1.5'",
+                     {"Beam/Heating efficiency", "1.5", "'auto' or a number in [1e-06, 1]"});
+  expect_input_error("run --set 'Discretisation/Element degree=3'",
+                     {"Discretisation/Element degree", "3", "in [1, 2]"});
+  expect_input_error("run --set 'Boundary/Initial temperature (K)=2000'",
+                     {"Boundary/Initial temperature (K)", "2000", "below the melting temperature"});
+  expect_input_error("run --frobnicate", {"unknown option", "--frobnicate"});
+}
+
+BOOST_AUTO_TEST_CASE(help_reference_and_validation_succeed)
+{
+  const Outcome help = run_ebweld("--help");
+  BOOST_TEST(help.exit_code == 0);
+  BOOST_TEST(help.output.find("Usage") != std::string::npos);
+
+  const Outcome reference = run_ebweld("run --print-parameters");
+  BOOST_TEST(reference.exit_code == 0);
+  for (const char *entry : {"Beam/Voltage (kV) = 20", "Heat sources/Active = Kanaya-Okayama",
+                            "Material/Custom/Thermal conductivity (W/m/K) = 0", "allowed:"})
+    BOOST_TEST(reference.output.find(entry) != std::string::npos, "reference lacks: " << entry);
+
+  const Outcome valid =
+    run_ebweld("run --validate " + std::string(EBWELD_SOURCE_DIR) + "/cases/default/default.prm");
+  BOOST_TEST(valid.exit_code == 0, valid.output);
+  BOOST_TEST(valid.output.find("valid") != std::string::npos);
+}
