@@ -3,7 +3,6 @@
 #include <deal.II/base/quadrature_lib.h>
 #include <deal.II/dofs/dof_tools.h>
 #include <deal.II/grid/grid_tools.h>
-#include <deal.II/fe/mapping_q1.h>
 #include <deal.II/lac/dynamic_sparsity_pattern.h>
 #include <deal.II/lac/sparsity_tools.h>
 #include <deal.II/numerics/vector_tools.h>
@@ -41,12 +40,24 @@ namespace ebweld
     source_rhs_.reinit(owned_, comm_);
     rise_.reinit(owned_, relevant_, comm_);
 
-    std::map<types::global_dof_index, Point<3>> points;
-    DoFTools::map_dofs_to_support_points(MappingQ1<3>(), dof_handler_, points);
-    support_points_.clear();
-    support_points_.reserve(owned_.n_elements());
-    for (const auto index : owned_)
-      support_points_.push_back(points.at(index));
+    // The cells are axis-aligned bricks (vertex 0 lowest, vertex 7
+    // highest): map the reference support points directly, which is much
+    // cheaper than DoFTools::map_dofs_to_support_points' std::map.
+    const auto &unit_points = fe_.get_unit_support_points();
+    support_points_.assign(owned_.n_elements(), Point<3>());
+    std::vector<types::global_dof_index> dofs(fe_.n_dofs_per_cell());
+    for (const auto &cell : dof_handler_.active_cell_iterators())
+      {
+        if (!cell->is_locally_owned())
+          continue;
+        cell->get_dof_indices(dofs);
+        const Point<3> low = cell->vertex(0), high = cell->vertex(7);
+        for (unsigned int i = 0; i < dofs.size(); ++i)
+          if (owned_.is_element(dofs[i]))
+            for (unsigned int d = 0; d < 3; ++d)
+              support_points_[owned_.index_within_set(dofs[i])][d] =
+                low[d] + unit_points[i][d] * (high[d] - low[d]);
+      }
   }
 
   void HeatProblem::assemble_operator(const HeatOperatorCoefficients &coefficients)

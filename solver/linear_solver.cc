@@ -41,7 +41,7 @@ namespace ebweld
                       "reaches it fails with PETSc's reason.");
     prm.declare_entry("GMRES restart", "100", Patterns::Integer(),
                       "Krylov vectors kept before GMRES restarts [-], in [5, 1000].");
-    prm.declare_entry("AIR cell Peclet threshold", "10", Patterns::Double(),
+    prm.declare_entry("AIR cell Peclet threshold", "100", Patterns::Double(),
                       "Largest cell Peclet number U h / (2 alpha) above which "
                       "'auto' uses AIR [-], > 0.");
     prm.leave_subsection();

@@ -64,7 +64,7 @@ namespace ebweld
           const std::string name = demangle(key);
           if (value.contains("value") && value.contains("pattern_description"))
             out << path << name << " = " << value.value("default_value", "") << "\n"
-                << "    allowed: " << value.value("pattern_description", "") << "\n"
+                << "    type: " << value.value("pattern_description", "") << "\n"
                 << "    " << value.value("documentation", "") << "\n";
           else
             print_section(value, path + name + "/", out);

@@ -10,6 +10,7 @@
 #include <deal.II/base/timer.h>
 #include <deal.II/base/utilities.h>
 
+#include <fstream>
 #include <iomanip>
 
 namespace ebweld
@@ -74,6 +75,16 @@ namespace ebweld
       summary["current_for_target_depth_A"] = current;
       log << "  current for target melt depth " << z_t * 1e6 << " um: " << current << " A ("
           << current * setup.beam.voltage_V << " W of V I)\n";
+    }
+    /// Peak resident memory of this process [bytes] (VmHWM), 0 if unknown.
+    double peak_resident_bytes()
+    {
+      std::ifstream status("/proc/self/status");
+      std::string   line;
+      while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0)
+          return std::stod(line.substr(6)) * 1024.; // reported in kB
+      return 0.;
     }
   } // namespace
 
@@ -268,6 +279,9 @@ namespace ebweld
       write_line_profiles(problem, T0, pool.widest_xi_m, options.output_directory);
     const double output_time = phase.lap();
 
+    const double memory_bytes = Utilities::MPI::sum(peak_resident_bytes(), comm);
+    s["peak_memory_bytes"]    = memory_bytes;
+    s["memory_per_dof_bytes"] = memory_bytes / dofs;
     s["postprocess_time_s"] = postprocess_time;
     s["output_time_s"]      = output_time;
     s["warnings"]           = warnings;

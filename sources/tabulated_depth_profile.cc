@@ -1,10 +1,9 @@
 #include "sources/tabulated_depth_profile.h"
 
+#include "solver/csv_lines.h"
 #include "solver/input_error.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace ebweld
 {
@@ -12,29 +11,17 @@ namespace ebweld
                                                const std::string &parameter)
     : path_(path)
   {
-    std::ifstream in(path);
-    if (!in)
-      throw_input_error(parameter, path, "a readable file of lines 'depth_um, relative_dose'");
-    std::string  line;
-    unsigned int line_number = 0;
-    while (std::getline(in, line))
+    const auto lines = read_csv_lines(path, parameter, "lines 'depth_um, relative_dose'");
+    for (const auto &line : lines)
       {
-        ++line_number;
-        if (line.empty() || line[0] == '#' ||
-            line.find_first_not_of(" \t\r") == std::string::npos)
+        const std::string &where = line.where;
+        // a header naming the columns is allowed as the first line
+        if (&line == &lines.front() && !line.fields.empty() && !is_csv_number(line.fields[0]))
           continue;
-        std::replace(line.begin(), line.end(), ',', ' ');
-        std::istringstream fields(line);
-        double             depth_um, dose;
-        if (!(fields >> depth_um >> dose))
-          {
-            // a header line naming the columns is allowed as the first line
-            if (depths_m_.empty() && line_number == 1)
-              continue;
-            throw InputError(path + ":" + std::to_string(line_number) +
-                             ": expected 'depth_um, relative_dose'");
-          }
-        const std::string where = path + ":" + std::to_string(line_number);
+        if (line.fields.size() != 2)
+          throw InputError(where + ": expected 'depth_um, relative_dose'");
+        const double depth_um = parse_csv_number(line.fields[0], where);
+        const double dose     = parse_csv_number(line.fields[1], where);
         if (depth_um < 0.)
           throw_input_error(where + " depth (um)", format_value(depth_um), ">= 0");
         if (!depths_m_.empty() && !(depth_um * 1e-6 > depths_m_.back()))

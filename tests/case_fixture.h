@@ -9,11 +9,21 @@
 #include <deal.II/base/parameter_handler.h>
 
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
 namespace ebweld::testing
 {
+  /// A number written with full precision, for --set values.
+  inline std::string number(const double value)
+  {
+    std::ostringstream out;
+    out.precision(17);
+    out << value;
+    return out.str();
+  }
+
   inline std::unique_ptr<CaseSetup> make_setup(const std::vector<std::string> &overrides)
   {
     dealii::ParameterHandler prm;

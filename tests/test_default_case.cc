@@ -12,20 +12,7 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include <sstream>
-
 using namespace ebweld;
-
-namespace
-{
-  std::string number(const double value)
-  {
-    std::ostringstream out;
-    out.precision(17);
-    out << value;
-    return out.str();
-  }
-} // namespace
 
 BOOST_AUTO_TEST_CASE(energy_balance_and_target_depth_current)
 {
@@ -40,7 +27,7 @@ BOOST_AUTO_TEST_CASE(energy_balance_and_target_depth_current)
              boost::test_tools::tolerance(5e-3));
 
   const double current = summary["current_for_target_depth_A"].get<double>();
-  const auto   resolve = testing::make_setup({"Beam/Current (A)=" + number(current)});
+  const auto   resolve = testing::make_setup({"Beam/Current (A)=" + testing::number(current)});
   const auto   check   = testing::summarise_quietly(*resolve, MPI_COMM_WORLD);
   BOOST_TEST_MESSAGE("re-solved at " << current << " A: melt depth " << check["melt_depth_m"]);
   BOOST_TEST(check["melt_depth_m"].get<double>() == 2.5e-6, boost::test_tools::tolerance(0.01));

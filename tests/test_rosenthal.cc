@@ -82,20 +82,13 @@ namespace
     std::vector<double>           weights_, density_;
   };
 
-  std::string number(const double value)
-  {
-    std::ostringstream out;
-    out.precision(17);
-    out << value;
-    return out.str();
-  }
 } // namespace
 
 BOOST_AUTO_TEST_CASE(surface_centreline_matches_rosenthal)
 {
   const double voltage = voltage_for_range_V(0.1e-6, 14, 28.09, 2330, false);
-  const auto   setup   = testing::make_setup({"Beam/Voltage (kV)=" + number(voltage * 1e-3),
-                                              "Beam/Current (A)=" + number(Q_W / voltage),
+  const auto   setup   = testing::make_setup({"Beam/Voltage (kV)=" + testing::number(voltage * 1e-3),
+                                              "Beam/Current (A)=" + testing::number(Q_W / voltage),
                                               "Beam/Heating efficiency=1",
                                               "Beam/Diameter FWHM (um)=0.2",
                                               "Beam/Travel speed (m/s)=500",
