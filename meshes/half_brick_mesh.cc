@@ -63,6 +63,10 @@ namespace ebweld
     prm.declare_entry("Cells per deposition depth", "16", dealii::Patterns::Double(),
                       "Cells across the deposition depth of the sources "
                       "(electron range R for Kanaya-Okayama) [-], in [1, 1000].");
+    prm.declare_entry("Depth cell size (um)", "auto", auto_or_number_pattern(),
+                      "Cell size in depth near the surface [um], > 0; 'auto': from "
+                      "Cells per deposition depth. A parameter sweep over the "
+                      "voltage sets it to keep one mesh for all voltages.");
     prm.declare_entry("Grading ratio", "1.2", dealii::Patterns::Double(),
                       "Size ratio of neighbouring coarse cells away from the beam [-], in [1, 2].");
     prm.declare_entry("Global refinements", "2", dealii::Patterns::Integer(),
@@ -80,6 +84,8 @@ namespace ebweld
         s.*(entry.member) = *um * 1e-6;
     s.cells_per_diameter = section.in_range("Cells per beam diameter", 1., 1000.);
     s.cells_per_depth    = section.in_range("Cells per deposition depth", 1., 1000.);
+    if (const auto um = section.auto_or_number("Depth cell size (um)", 1e-6, 1e9))
+      s.depth_cell_size_m = *um * 1e-6;
     s.grading_ratio      = section.in_range("Grading ratio", 1., 2.);
     s.refinements = static_cast<unsigned int>(section.in_range("Global refinements", 0., 6.));
     return s;
@@ -139,9 +145,12 @@ namespace ebweld
     const double coarsening = std::pow(2., settings.refinements);
     const double d          = scales.beam_diameter_m;
     const double h_xy       = d / settings.cells_per_diameter * coarsening;
-    const double h_z        = std::min(h_xy, scales.deposition_depth_m > 0.
-                                            ? scales.deposition_depth_m / settings.cells_per_depth * coarsening
-                                            : h_xy);
+    const double h_z =
+      settings.depth_cell_size_m
+        ? *settings.depth_cell_size_m * coarsening
+        : std::min(h_xy, scales.deposition_depth_m > 0.
+                           ? scales.deposition_depth_m / settings.cells_per_depth * coarsening
+                           : h_xy);
     const double ratio = settings.grading_ratio;
 
     // xi: node plane at the beam (xi = 0), graded both ways; ahead of the

@@ -51,6 +51,8 @@ namespace ebweld
     std::optional<double> ahead_m, behind_m, side_m, depth_m;
     double       cells_per_diameter = 16;
     double       cells_per_depth    = 16;
+    /// cell size in depth near the surface [m]; overrides cells_per_depth
+    std::optional<double> depth_cell_size_m;
     double       grading_ratio      = 1.2;
     unsigned int refinements        = 2;
 

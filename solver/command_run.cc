@@ -1,7 +1,8 @@
 #include "solver/command_run.h"
 
 #include "solver/case_setup.h"
-#include "solver/input_error.h"
+#include "solver/command_arguments.h"
+#include "solver/command_guard.h"
 #include "solver/parameter_overrides.h"
 #include "solver/run_case.h"
 
@@ -11,50 +12,6 @@
 
 namespace ebweld
 {
-  namespace
-  {
-    struct RunArguments
-    {
-      std::string              input_file;
-      std::vector<std::string> overrides;
-      std::string              output_directory;
-      bool                     print_parameters = false;
-      bool                     validate_only    = false;
-    };
-
-    RunArguments parse_arguments(const std::vector<std::string> &args)
-    {
-      RunArguments r;
-      for (std::size_t i = 0; i < args.size(); ++i)
-        {
-          const std::string &a     = args[i];
-          const auto         value = [&](const char *option) {
-            if (i + 1 >= args.size())
-              throw InputError(std::string(option) + " needs a value (see 'ebweld run --help')");
-            return args[++i];
-          };
-          if (a == "--set")
-            r.overrides.push_back(value("--set"));
-          else if (a == "--output-dir")
-            r.output_directory = value("--output-dir");
-          else if (a == "--print-parameters")
-            r.print_parameters = true;
-          else if (a == "--validate")
-            {
-              r.validate_only = true;
-              r.input_file    = value("--validate");
-            }
-          else if (!a.empty() && a[0] == '-')
-            throw InputError("unknown option '" + a + "' (see 'ebweld run --help')");
-          else if (r.input_file.empty())
-            r.input_file = a;
-          else
-            throw InputError("more than one input file given: '" + r.input_file + "' and '" + a + "'");
-        }
-      return r;
-    }
-  } // namespace
-
   std::string run_usage()
   {
     return "Usage: ebweld run [FILE.prm] [--set \"Section/Name=value\" ...] [--output-dir DIR]\n"
@@ -68,7 +25,7 @@ namespace ebweld
            "\n"
            "  --set \"S/N=v\"       override parameter N of subsection S (repeatable)\n"
            "  --output-dir DIR    write results into DIR\n"
-           "  --print-parameters  list every parameter with default, allowed values, unit\n"
+           "  --print-parameters  list every parameter with default, type and unit\n"
            "  --validate FILE     check FILE (and --set overrides) without solving\n";
   }
 
@@ -77,55 +34,42 @@ namespace ebweld
     const bool   root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
     std::ostream null_stream(nullptr);
     std::ostream &log = root ? std::cout : null_stream;
-    try
-      {
-        for (const auto &a : arguments)
-          if (a == "--help" || a == "-h")
-            {
-              log << run_usage();
-              return 0;
-            }
-        const RunArguments       args = parse_arguments(arguments);
-        dealii::ParameterHandler prm;
-        declare_case_parameters(prm);
-        if (args.print_parameters)
+    return run_guarded(comm, [&]() {
+      for (const auto &a : arguments)
+        if (a == "--help" || a == "-h")
           {
-            if (root)
-              print_parameter_reference(prm, std::cout);
+            log << run_usage();
             return 0;
           }
-        if (!args.input_file.empty())
-          parse_input_file(prm, args.input_file);
-        for (const auto &assignment : args.overrides)
-          apply_override(prm, assignment);
-        const CaseSetup setup(prm);
-        if (args.validate_only)
-          {
-            log << args.input_file << ": valid\n";
-            for (const auto &warning : setup.warnings)
-              log << "  WARNING: " << warning << "\n";
-            return 0;
-          }
-        RunOptions options;
-        options.output_directory =
-          args.output_directory.empty() ? setup.output.directory : args.output_directory;
-        options.write_fields   = setup.output.write_fields;
-        options.write_profiles = setup.output.write_profiles;
-        run_case(setup, comm, options, log);
-        log << "  results in " << options.output_directory << "/summary.json\n";
-        return 0;
-      }
-    catch (const InputError &e)
-      {
-        if (root)
-          std::cerr << "ebweld: input error: " << e.what() << "\n";
-        return 2;
-      }
-    catch (const SolverDivergence &e)
-      {
-        if (root)
-          std::cerr << "ebweld: solver error: " << e.what() << "\n";
-        return 3;
-      }
+      auto args = CommandArguments::parse(arguments, "run", {"--validate"}, {"--print-parameters"});
+      dealii::ParameterHandler prm;
+      if (args.has("--print-parameters"))
+        {
+          read_input(prm, "", {});
+          if (root)
+            print_parameter_reference(prm, std::cout);
+          return 0;
+        }
+      const bool validate_only = args.options.count("--validate") != 0;
+      if (validate_only)
+        args.input_file = args.options.at("--validate");
+      read_input(prm, args.input_file, args.overrides);
+      const CaseSetup setup(prm);
+      if (validate_only)
+        {
+          log << args.input_file << ": valid\n";
+          for (const auto &warning : setup.warnings)
+            log << "  WARNING: " << warning << "\n";
+          return 0;
+        }
+      RunOptions options;
+      options.output_directory =
+        args.output_directory.empty() ? setup.output.directory : args.output_directory;
+      options.write_fields   = setup.output.write_fields;
+      options.write_profiles = setup.output.write_profiles;
+      run_case(setup, comm, options, log);
+      log << "  results in " << options.output_directory << "/summary.json\n";
+      return 0;
+    });
   }
 } // namespace ebweld

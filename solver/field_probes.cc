@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 
 namespace ebweld
 {
@@ -31,6 +32,44 @@ namespace ebweld
     for (const auto &part : Utilities::MPI::all_gather(problem.communicator(), local))
       all.insert(all.end(), part.begin(), part.end());
     std::sort(all.begin(), all.end());
+    return all;
+  }
+
+  std::vector<std::pair<double, double>> max_rise_per_node_plane(const HeatProblem &problem,
+                                                                 const unsigned int axis)
+  {
+    // node planes of the tensor-product mesh, identified by coordinate
+    std::map<double, double> local;
+    const auto              &points = problem.owned_support_points();
+    for (std::size_t i = 0; i < points.size(); ++i)
+      {
+        auto [it, inserted] = local.emplace(points[i][axis], problem.owned_rise()[i]);
+        if (!inserted)
+          it->second = std::max(it->second, problem.owned_rise()[i]);
+      }
+    std::map<double, double> merged;
+    for (const auto &part : Utilities::MPI::all_gather(problem.communicator(), local))
+      for (const auto &[position, rise] : part)
+        {
+          auto [it, inserted] = merged.emplace(position, rise);
+          if (!inserted)
+            it->second = std::max(it->second, rise);
+        }
+    return {merged.begin(), merged.end()};
+  }
+
+  std::vector<std::pair<Point<3>, double>>
+  nodal_plane(const HeatProblem &problem, const unsigned int axis, const double position)
+  {
+    const double tolerance = 1e-9 * problem.triangulation_diameter_m();
+    std::vector<std::pair<Point<3>, double>> local;
+    const auto                              &points = problem.owned_support_points();
+    for (std::size_t i = 0; i < points.size(); ++i)
+      if (std::abs(points[i][axis] - position) <= tolerance)
+        local.emplace_back(points[i], problem.owned_rise()[i]);
+    std::vector<std::pair<Point<3>, double>> all;
+    for (const auto &part : Utilities::MPI::gather(problem.communicator(), local, 0))
+      all.insert(all.end(), part.begin(), part.end());
     return all;
   }
 

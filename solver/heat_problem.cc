@@ -55,8 +55,9 @@ namespace ebweld
         for (unsigned int i = 0; i < dofs.size(); ++i)
           if (owned_.is_element(dofs[i]))
             for (unsigned int d = 0; d < 3; ++d)
+              // exact at t = 0 and 1: shared nodes get identical coordinates
               support_points_[owned_.index_within_set(dofs[i])][d] =
-                low[d] + unit_points[i][d] * (high[d] - low[d]);
+                (1. - unit_points[i][d]) * low[d] + unit_points[i][d] * high[d];
       }
   }
 

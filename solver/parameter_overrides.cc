@@ -1,6 +1,9 @@
 #include "solver/parameter_overrides.h"
 
+#include "solver/case_setup.h"
 #include "solver/input_error.h"
+#include "solver/optimisation.h"
+#include "solver/study_plan.h"
 
 #include <deal.II/base/exceptions.h>
 #include <deal.II/base/utilities.h>
@@ -129,6 +132,19 @@ namespace ebweld
       last_error = last_error.substr(line_info + 2);
     throw InputError("--set '" + assignment + "': " + last_error +
                      " (see 'ebweld run --print-parameters')");
+  }
+
+  void read_input(dealii::ParameterHandler       &prm,
+                  const std::string              &file,
+                  const std::vector<std::string> &overrides)
+  {
+    declare_case_parameters(prm);
+    StudyPlan::declare_parameters(prm);
+    OptimisationSettings::declare_parameters(prm);
+    if (!file.empty())
+      parse_input_file(prm, file);
+    for (const auto &assignment : overrides)
+      apply_override(prm, assignment);
   }
 
   void print_parameter_reference(const dealii::ParameterHandler &prm, std::ostream &out)

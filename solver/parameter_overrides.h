@@ -5,6 +5,7 @@
 #include <deal.II/base/parameter_handler.h>
 
 #include <string>
+#include <vector>
 
 namespace ebweld
 {
@@ -15,6 +16,12 @@ namespace ebweld
   /// such as W/m/K), so every split of the path into subsections and name
   /// is tried. Throws InputError naming the override.
   void apply_override(dealii::ParameterHandler &prm, const std::string &assignment);
+
+  /// Declares every input parameter (case, study, optimisation), parses
+  /// `file` (if not empty) and applies the overrides.
+  void read_input(dealii::ParameterHandler       &prm,
+                  const std::string              &file,
+                  const std::vector<std::string> &overrides);
 
   /// Every parameter as "Section/Name = default  [allowed]  documentation".
   void print_parameter_reference(const dealii::ParameterHandler &prm, std::ostream &out);

@@ -1,0 +1,209 @@
+#include "solver/command_study.h"
+
+#include "solver/atomic_file.h"
+#include "solver/case_setup.h"
+#include "solver/command_arguments.h"
+#include "solver/command_guard.h"
+#include "solver/input_error.h"
+#include "solver/linear_solver.h"
+#include "solver/parameter_overrides.h"
+#include "solver/results_table.h"
+#include "solver/run_case.h"
+#include "solver/study_plan.h"
+
+#include <deal.II/base/mpi.h>
+#include <deal.II/base/timer.h>
+#include <deal.II/base/utilities.h>
+
+#include <iomanip>
+#include <iostream>
+
+namespace ebweld
+{
+  using namespace dealii;
+
+  namespace
+  {
+    /// A shared counter on rank 0 of `comm` handing out case numbers: a
+    /// group leader takes the next number with an atomic fetch-and-add,
+    /// so groups that finish early simply take more cases (no master rank
+    /// has to stay idle to answer requests).
+    class CaseCounter
+    {
+    public:
+      explicit CaseCounter(MPI_Comm comm)
+      {
+        const bool owner = Utilities::MPI::this_mpi_process(comm) == 0;
+        MPI_Win_allocate(owner ? sizeof(int) : 0, sizeof(int), MPI_INFO_NULL, comm, &value_, &window_);
+        if (owner)
+          *value_ = 0;
+        MPI_Win_fence(0, window_);
+      }
+      ~CaseCounter() { MPI_Win_free(&window_); }
+      CaseCounter(const CaseCounter &) = delete;
+      CaseCounter &operator=(const CaseCounter &) = delete;
+
+      int next()
+      {
+        const int one = 1;
+        int       taken;
+        MPI_Win_lock(MPI_LOCK_SHARED, 0, 0, window_);
+        MPI_Fetch_and_op(&one, &taken, MPI_INT, 0, 0, MPI_SUM, window_);
+        MPI_Win_unlock(0, window_);
+        return taken;
+      }
+
+    private:
+      int    *value_ = nullptr;
+      MPI_Win window_;
+    };
+
+    struct CaseOutcome
+    {
+      std::string            status = "ok";
+      std::string            error;
+      nlohmann::ordered_json summary;
+    };
+
+    CaseOutcome run_one(const CommandArguments &args, const StudyCase &c,
+                        const std::string &directory, MPI_Comm group)
+    {
+      CaseOutcome outcome;
+      try
+        {
+          std::vector<std::string> overrides = args.overrides;
+          for (const auto &[path, value] : c.overrides)
+            overrides.push_back(path + "=" + value);
+          ParameterHandler prm;
+          read_input(prm, args.input_file, overrides);
+          const CaseSetup setup(prm);
+          RunOptions      options;
+          options.output_directory =
+            directory + "/case_" + Utilities::int_to_string(c.index, 4);
+          options.write_fields   = setup.output.write_fields;
+          options.write_profiles = setup.output.write_profiles;
+          options.write_summary  = setup.output.write_fields || setup.output.write_profiles;
+          std::ostream quiet(nullptr);
+          outcome.summary = run_case(setup, group, options, quiet);
+        }
+      catch (const InputError &e)
+        {
+          outcome = {"failed", std::string("input error: ") + e.what(), {}};
+        }
+      catch (const SolverDivergence &e)
+        {
+          outcome = {"failed", std::string("solver error: ") + e.what(), {}};
+        }
+      return outcome;
+    }
+  } // namespace
+
+  std::string study_usage()
+  {
+    return "Usage: [mpirun -np N] ebweld study FILE.prm [--ranks-per-case K] [--set ...]\n"
+           "                     [--output-dir DIR]\n"
+           "\n"
+           "Runs every case of subsection Study of FILE (a grid of parameter values or\n"
+           "a table of cases), each on a group of K ranks (default 1), handing cases\n"
+           "out as groups become free. Each finished case is appended to results.csv\n"
+           "(inputs, status, error and the summary quantities); re-running the same\n"
+           "study skips the cases already there. A failing case is recorded and the\n"
+           "study goes on. Fields are written per case (case_NNNN/) when Output/Write\n"
+           "fields is true; set it false for large studies.\n"
+           "\n"
+           "  --ranks-per-case K  ranks per case; N must be a multiple of K\n"
+           "  --stop-after M      stop handing out cases after M in this run (testing aid)\n";
+  }
+
+  int command_study(const std::vector<std::string> &arguments, MPI_Comm comm)
+  {
+    const unsigned int rank  = Utilities::MPI::this_mpi_process(comm);
+    const unsigned int ranks = Utilities::MPI::n_mpi_processes(comm);
+    std::ostream       null_stream(nullptr);
+    std::ostream      &log = rank == 0 ? std::cout : null_stream;
+    return run_guarded(comm, [&]() {
+      for (const auto &a : arguments)
+        if (a == "--help" || a == "-h")
+          {
+            log << study_usage();
+            return 0;
+          }
+      const auto args = CommandArguments::parse(arguments, "study",
+                                                {"--ranks-per-case", "--stop-after"}, {});
+      if (args.input_file.empty())
+        throw InputError("ebweld study needs an input file with a Study subsection (see 'ebweld study --help')");
+      const unsigned int per_case   = args.count("--ranks-per-case", 1, 1, ranks);
+      const unsigned int stop_after = args.count("--stop-after", 0, 0, 1000000);
+      if (ranks % per_case != 0)
+        throw_input_error("--ranks-per-case", std::to_string(per_case),
+                          "a divisor of the number of ranks (" + std::to_string(ranks) + ")");
+      ParameterHandler prm;
+      read_input(prm, args.input_file, args.overrides);
+      const StudyPlan plan = StudyPlan::parse(prm);
+      const CaseSetup base(prm); // the base case itself must be valid
+      const std::string directory =
+        args.output_directory.empty() ? base.output.directory : args.output_directory;
+      if (rank == 0)
+        make_directories(directory);
+      const ResultsTable table(directory + "/" + plan.results_file, plan.parameters);
+
+      // Cases not yet in the results table, decided once by rank 0.
+      std::vector<unsigned int> pending;
+      if (rank == 0)
+        {
+          const auto done = table.completed_case_ids();
+          for (const auto &c : plan.cases)
+            if (done.count(c.id()) == 0)
+              pending.push_back(c.index);
+        }
+      pending = Utilities::MPI::broadcast(comm, pending, 0);
+      const unsigned int skipped = plan.cases.size() - pending.size();
+      log << "ebweld study: " << plan.cases.size() << " cases (" << skipped
+          << " already in " << table.path() << "), " << ranks / per_case << " group(s) of "
+          << per_case << " rank(s)\n"
+          << std::flush;
+
+      MPI_Comm group;
+      MPI_Comm_split(comm, rank / per_case, rank, &group);
+      const bool   leader = Utilities::MPI::this_mpi_process(group) == 0;
+      CaseCounter  counter(comm);
+      Timer        clock;
+      unsigned int finished_here = 0;
+      while (true)
+        {
+          int next = leader ? counter.next() : 0;
+          MPI_Bcast(&next, 1, MPI_INT, 0, group);
+          if (next >= static_cast<int>(pending.size()) ||
+              (stop_after > 0 && next >= static_cast<int>(stop_after)))
+            break;
+          const StudyCase  &c       = plan.cases[pending[next]];
+          const CaseOutcome outcome = run_one(args, c, directory, group);
+          if (leader)
+            table.append(c.id(), c.overrides, outcome.status, outcome.error, outcome.summary);
+          ++finished_here;
+          if (rank == 0)
+            {
+              const auto [rows, failed] = table.counts();
+              const double elapsed      = clock.wall_time();
+              const double per_case_s   = elapsed / std::max(1u, rows - skipped);
+              log << std::setprecision(3) << "  [" << rows << "/" << plan.cases.size() << "] "
+                  << c.id() << ": " << outcome.status
+                  << (outcome.error.empty() ? "" : " (" + outcome.error + ")") << "; " << failed
+                  << " failed, " << elapsed << " s elapsed, about "
+                  << per_case_s * (plan.cases.size() - rows) << " s left\n"
+                  << std::flush;
+            }
+        }
+      MPI_Comm_free(&group);
+      MPI_Barrier(comm);
+      if (rank == 0)
+        {
+          const auto [rows, failed] = table.counts();
+          log << "study " << (rows == plan.cases.size() ? "complete" : "incomplete") << ": "
+              << rows << " of " << plan.cases.size() << " cases in " << table.path() << ", "
+              << failed << " failed, " << clock.wall_time() << " s\n";
+        }
+      return 0;
+    });
+  }
+} // namespace ebweld
