@@ -6,10 +6,13 @@
 namespace ebweld
 {
   /// Cell sizes covering [0, length]: size h up to fine_length, then each
-  /// cell `ratio` times the previous one; the last cell is trimmed (or merged
-  /// into its neighbour if it would be tiny) so that the sizes sum to length.
+  /// cell `ratio` times the previous one, and `far_ratio` times beyond
+  /// near_length; the last cell is trimmed (or merged into its neighbour if
+  /// it would be tiny) so that the sizes sum to length.
   std::vector<double> graded_steps(double length,
                                    double fine_length,
                                    double h,
-                                   double ratio);
+                                   double ratio,
+                                   double near_length,
+                                   double far_ratio);
 } // namespace ebweld

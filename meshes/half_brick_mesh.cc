@@ -45,11 +45,17 @@ namespace ebweld
       return e;
     }
 
-    /// Node coordinates from 0 outward.
+    /// Beyond twice the size of the beam, the deposition and the estimated
+    /// melt pool, cells grow at least this fast: the far field (which at
+    /// low Peclet numbers reaches millimetres) is smooth.
+    constexpr double far_grading_ratio = 1.5;
+
+    /// Cell sizes from 0 outward.
     std::vector<double> steps_for(const double length, const double fine, const double h,
-                                  const double ratio)
+                                  const double ratio, const double near)
     {
-      return graded_steps(length, std::min(fine, length), std::min(h, length), ratio);
+      return graded_steps(length, std::min(fine, length), std::min(h, length), ratio, near,
+                          std::max(ratio, far_grading_ratio));
     }
   } // namespace
 
@@ -152,19 +158,22 @@ namespace ebweld
                            ? scales.deposition_depth_m / settings.cells_per_depth * coarsening
                            : h_xy);
     const double ratio = settings.grading_ratio;
+    const double near  = 2. * std::max({d, scales.deposition_depth_m, scales.melt_length_estimate_m});
 
-    // xi: node plane at the beam (xi = 0), graded both ways; ahead of the
-    // beam the fine cells also cover the thermal precursor, where the rise
-    // decays over alpha / U.
-    const double precursor_m = 6. * scales.diffusivity_m2_per_s / scales.speed_m_per_s;
-    std::vector<double> x_steps = steps_for(extents.behind_m, d, h_xy, ratio);
+    // xi: node plane at the beam (xi = 0), graded both ways. Ahead of the
+    // beam the rise decays over alpha / U; when that is shorter than the
+    // beam the fine cells also cover this thermal precursor (when it is
+    // longer, the graded cells near the beam resolve it already).
+    const double decay_m     = scales.diffusivity_m2_per_s / scales.speed_m_per_s;
+    const double precursor_m = decay_m < 2. * d ? 6. * decay_m : 0.;
+    std::vector<double> x_steps = steps_for(extents.behind_m, d, h_xy, ratio, near);
     std::reverse(x_steps.begin(), x_steps.end());
-    for (const double step : steps_for(extents.ahead_m, d + precursor_m, h_xy, ratio))
+    for (const double step : steps_for(extents.ahead_m, d + precursor_m, h_xy, ratio, near))
       x_steps.push_back(step);
     const std::vector<std::vector<double>> steps = {
       x_steps,
-      steps_for(extents.side_m, d, h_xy, ratio),
-      steps_for(extents.depth_m, 1.2 * scales.deposition_depth_m, h_z, ratio)};
+      steps_for(extents.side_m, d, h_xy, ratio, near),
+      steps_for(extents.depth_m, 1.2 * scales.deposition_depth_m, h_z, ratio, near)};
 
     dealii::GridGenerator::subdivided_hyper_rectangle(
       triangulation,
