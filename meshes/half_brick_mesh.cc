@@ -41,7 +41,7 @@ namespace ebweld
       e.behind_m = std::max(4. * d, 1.3 * s.melt_length_estimate_m + d) + decay;
       const double spread = 6. * std::sqrt(s.diffusivity_m2_per_s * e.behind_m / s.speed_m_per_s);
       e.side_m  = 2. * d + spread + decay;
-      e.depth_m = 1.5 * s.deposition_depth_m + spread + decay;
+      e.depth_m = 1.5 * s.bulk_depth_m + spread + decay;
       return e;
     }
 
@@ -114,10 +114,10 @@ namespace ebweld
       throw_input_error("Mesh/Length behind beam (um)", format_value(e.behind_m * 1e6), beam);
     if (e.side_m < d)
       throw_input_error("Mesh/Half-width (um)", format_value(e.side_m * 1e6), beam);
-    if (e.depth_m < scales.deposition_depth_m)
+    if (e.depth_m < scales.bulk_depth_m)
       throw_input_error("Mesh/Depth (um)", format_value(e.depth_m * 1e6),
                         "at least the deposition depth of the sources (" +
-                          format_value(scales.deposition_depth_m * 1e6) + " um)");
+                          format_value(scales.bulk_depth_m * 1e6) + " um)");
     return e;
   }
 
@@ -158,7 +158,7 @@ namespace ebweld
                            ? scales.deposition_depth_m / settings.cells_per_depth * coarsening
                            : h_xy);
     const double ratio = settings.grading_ratio;
-    const double near  = 2. * std::max({d, scales.deposition_depth_m, scales.melt_length_estimate_m});
+    const double near  = 2. * std::max({d, scales.bulk_depth_m, scales.melt_length_estimate_m});
 
     // xi: node plane at the beam (xi = 0), graded both ways. Ahead of the
     // beam the rise decays over alpha / U; when that is shorter than the
@@ -173,7 +173,7 @@ namespace ebweld
     const std::vector<std::vector<double>> steps = {
       x_steps,
       steps_for(extents.side_m, d, h_xy, ratio, near),
-      steps_for(extents.depth_m, 1.2 * scales.deposition_depth_m, h_z, ratio, near)};
+      steps_for(extents.depth_m, 1.2 * scales.bulk_depth_m, h_z, ratio, near)};
 
     dealii::GridGenerator::subdivided_hyper_rectangle(
       triangulation,

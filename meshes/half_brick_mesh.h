@@ -40,6 +40,8 @@ namespace ebweld
   {
     double beam_diameter_m     = 0.;
     double deposition_depth_m  = 0.;
+    /// depth above which 99.9 % of the power is deposited [m]
+    double bulk_depth_m        = 0.;
     double diffusivity_m2_per_s = 0.;
     double speed_m_per_s       = 0.;
     /// Rosenthal estimate of the melt-pool tail P / (2 pi k (T_m - T0)) [m]

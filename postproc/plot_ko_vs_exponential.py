@@ -13,25 +13,7 @@ import csv
 import os
 import sys
 
-try:
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-except ImportError:
-    sys.exit("plot_ko_vs_exponential.py needs matplotlib: apt-get install python3-matplotlib")
-
-
-def rows(path):
-    with open(path, newline="") as f:
-        return list(csv.DictReader(f))
-
-
-def save(fig, path):
-    temporary = path + ".tmp.png"
-    fig.savefig(temporary, dpi=150, bbox_inches="tight")
-    os.replace(temporary, path)
-    plt.close(fig)
-    print("wrote", path)
+from plot_common import plt, rows, save
 
 
 def main(ko_dir, exp_dir, t0, t_melt):

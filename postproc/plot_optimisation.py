@@ -9,31 +9,11 @@
 
 Usage: postproc/plot_optimisation.py OUTPUT_DIR [T_MELT_K]   (default 1687 K, Si)
 """
-import csv
 import glob
 import os
 import sys
 
-try:
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-except ImportError:
-    sys.exit("plot_optimisation.py needs matplotlib: apt-get install python3-matplotlib")
-
-
-def rows(path):
-    with open(path, newline="") as f:
-        return list(csv.DictReader(f))
-
-
-def save(fig, path):
-    """Write atomically: a killed script leaves no half-written PNG."""
-    temporary = path + ".tmp.png"
-    fig.savefig(temporary, dpi=150, bbox_inches="tight")
-    os.replace(temporary, path)
-    plt.close(fig)
-    print("wrote", path)
+from plot_common import plt, rows, save
 
 
 def heat_input_plot(directory):

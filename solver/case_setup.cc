@@ -86,7 +86,10 @@ namespace ebweld
     scales.diffusivity_m2_per_s = material.diffusivity_m2_per_s();
     scales.speed_m_per_s        = speed_m_per_s;
     for (const auto &source : sources)
-      scales.deposition_depth_m = std::max(scales.deposition_depth_m, source->deposition_depth_m());
+      {
+        scales.deposition_depth_m = std::max(scales.deposition_depth_m, source->deposition_depth_m());
+        scales.bulk_depth_m       = std::max(scales.bulk_depth_m, source->bulk_depth_m());
+      }
     scales.melt_length_estimate_m =
       absorbed_power_W() /
       (2. * M_PI * material.conductivity_W_per_mK *

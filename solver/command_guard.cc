@@ -9,12 +9,23 @@
 
 namespace ebweld
 {
-  int run_guarded(MPI_Comm comm, const std::function<int()> &command)
+  int run_command(const std::vector<std::string>           &arguments,
+                  MPI_Comm                                   comm,
+                  const std::string                         &usage,
+                  const std::function<int(std::ostream &)> &body)
   {
-    const bool root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
+    const bool   root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
+    std::ostream null_stream(nullptr);
+    std::ostream &log = root ? std::cout : null_stream;
+    for (const auto &a : arguments)
+      if (a == "--help" || a == "-h")
+        {
+          log << usage;
+          return 0;
+        }
     try
       {
-        return command();
+        return body(log);
       }
     catch (const InputError &e)
       {

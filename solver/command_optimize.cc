@@ -85,16 +85,8 @@ namespace ebweld
 
   int command_optimize(const std::vector<std::string> &arguments, MPI_Comm comm)
   {
-    const bool   root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
-    std::ostream null_stream(nullptr);
-    std::ostream &log = root ? std::cout : null_stream;
-    return run_guarded(comm, [&]() {
-      for (const auto &a : arguments)
-        if (a == "--help" || a == "-h")
-          {
-            log << optimize_usage();
-            return 0;
-          }
+    const bool root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
+    return run_command(arguments, comm, optimize_usage(), [&](std::ostream &log) {
       const auto args = CommandArguments::parse(arguments, "optimize", {}, {});
       dealii::ParameterHandler prm;
       read_input(prm, args.input_file, args.overrides);

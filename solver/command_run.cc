@@ -31,16 +31,8 @@ namespace ebweld
 
   int command_run(const std::vector<std::string> &arguments, MPI_Comm comm)
   {
-    const bool   root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
-    std::ostream null_stream(nullptr);
-    std::ostream &log = root ? std::cout : null_stream;
-    return run_guarded(comm, [&]() {
-      for (const auto &a : arguments)
-        if (a == "--help" || a == "-h")
-          {
-            log << run_usage();
-            return 0;
-          }
+    const bool root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
+    return run_command(arguments, comm, run_usage(), [&](std::ostream &log) {
       auto args = CommandArguments::parse(arguments, "run", {"--validate"}, {"--print-parameters"});
       dealii::ParameterHandler prm;
       if (args.has("--print-parameters"))

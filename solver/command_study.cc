@@ -119,15 +119,7 @@ namespace ebweld
   {
     const unsigned int rank  = Utilities::MPI::this_mpi_process(comm);
     const unsigned int ranks = Utilities::MPI::n_mpi_processes(comm);
-    std::ostream       null_stream(nullptr);
-    std::ostream      &log = rank == 0 ? std::cout : null_stream;
-    return run_guarded(comm, [&]() {
-      for (const auto &a : arguments)
-        if (a == "--help" || a == "-h")
-          {
-            log << study_usage();
-            return 0;
-          }
+    return run_command(arguments, comm, study_usage(), [&](std::ostream &log) {
       const auto args = CommandArguments::parse(arguments, "study",
                                                 {"--ranks-per-case", "--stop-after"}, {});
       if (args.input_file.empty())

@@ -5,10 +5,10 @@
 
 namespace ebweld
 {
-  std::string format_value(const double value)
+  std::string format_value(const double value, const int precision)
   {
     std::ostringstream out;
-    out.precision(12);
+    out.precision(precision);
     out << value;
     return out.str();
   }

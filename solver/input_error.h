@@ -15,8 +15,9 @@ namespace ebweld
     using std::runtime_error::runtime_error;
   };
 
-  /// Formats a value for messages: shortest form that round-trips.
-  std::string format_value(double value);
+  /// Formats a value with `precision` significant digits (17 round-trips
+  /// a double exactly, for --set values).
+  std::string format_value(double value, int precision = 12);
 
   /// Throws InputError "<parameter> = <value> is invalid: must be <allowed>".
   [[noreturn]] void throw_input_error(const std::string &parameter,

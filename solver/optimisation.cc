@@ -23,14 +23,6 @@ namespace ebweld
 
   namespace
   {
-    std::string number_text(const double value)
-    {
-      std::ostringstream out;
-      out.precision(17);
-      out << value;
-      return out.str();
-    }
-
     std::vector<double> numbers(const std::vector<std::string> &texts, const std::string &where)
     {
       std::vector<double> values;
@@ -130,9 +122,9 @@ namespace ebweld
                                                   m.atomic_mass_g_per_mol, m.density_kg_per_m3,
                                                   base_setup.beam.relativistic_range);
     std::vector<std::string> overrides = overrides_;
-    overrides.push_back("Beam/Peclet number=" + number_text(peclet_));
+    overrides.push_back("Beam/Peclet number=" + format_value(peclet_, 17));
     overrides.push_back("Beam/Travel speed (m/s)=auto");
-    overrides.push_back("Beam/Voltage (kV)=" + number_text(voltage * 1e-3));
+    overrides.push_back("Beam/Voltage (kV)=" + format_value(voltage * 1e-3, 17));
     if (with_mesh_overrides)
       {
         // One mesh for the whole sweep: deep enough for the largest range,
@@ -140,11 +132,11 @@ namespace ebweld
         // deposition depth across z_m) rather than by each range.
         if (!base_setup.mesh.depth_cell_size_m)
           overrides.push_back("Mesh/Depth cell size (um)=" +
-                              number_text(settings_.target_depth_m /
-                                          base_setup.mesh.cells_per_depth * 1e6));
+                              format_value(settings_.target_depth_m /
+                                          base_setup.mesh.cells_per_depth * 1e6, 17));
       }
     else
-      overrides.push_back("Beam/Current (A)=" + number_text(1. / voltage)); // V I = 1 W
+      overrides.push_back("Beam/Current (A)=" + format_value(1. / voltage, 17)); // V I = 1 W
     ParameterHandler prm;
     read_input(prm, input_file_, overrides);
     return std::make_unique<CaseSetup>(prm);
@@ -182,7 +174,7 @@ namespace ebweld
     if (!(r.rise_at_depth_K > 0.) || r.max_rise_below_K > r.rise_at_depth_K * (1. + 1e-9))
       {
         p.status = "unattainable";
-        p.note   = "the rise peaks at depth " + number_text(r.depth_of_max_below_m) +
+        p.note   = "the rise peaks at depth " + format_value(r.depth_of_max_below_m) +
                  " m, below the target: the first melt appears deeper";
         p.current_A = p.heat_input_J_per_m = std::numeric_limits<double>::quiet_NaN();
       }

@@ -13,14 +13,6 @@ namespace ebweld
 {
   namespace
   {
-    std::string format_number(const double value)
-    {
-      std::ostringstream out;
-      out.precision(10);
-      out << value;
-      return out.str();
-    }
-
     const char *grid_help = "'Section/Name: values; Section/Name: values', values as "
                             "'a, b, c', 'linear(a, b, n)' or 'log(a, b, n)'";
   } // namespace
@@ -56,8 +48,9 @@ namespace ebweld
           for (int i = 0; i < count; ++i)
             {
               const double t = count == 1 ? 0. : double(i) / (count - 1);
-              values.push_back(format_number(kind == "log" ? first * std::pow(last / first, t)
-                                                           : first + t * (last - first)));
+              values.push_back(format_value(kind == "log" ? first * std::pow(last / first, t)
+                                                           : first + t * (last - first),
+                                          10));
             }
           return values;
         }

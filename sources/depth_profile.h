@@ -22,6 +22,12 @@ namespace ebweld
     virtual double feature_length_m() const = 0;
     /// Mean deposition depth, integral of z f(z) [m].
     virtual double mean_depth_m() const;
+    /// Fraction of the power deposited above `depth_m`, the integral of f
+    /// from 0 (numerical unless a profile knows it in closed form).
+    virtual double deposited_above(double depth_m) const;
+    /// Depth above which 99.9 % of the power is deposited [m]: the mesh
+    /// keeps its fine cells down to there.
+    double bulk_depth_m() const;
     /// Name and parameters for reports.
     virtual nlohmann::ordered_json describe() const = 0;
   };

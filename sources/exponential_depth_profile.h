@@ -21,6 +21,10 @@ namespace ebweld
     double max_depth_m() const override { return 28. * delta_m_; }
     double feature_length_m() const override { return delta_m_ / 2.; }
     double mean_depth_m() const override { return delta_m_; }
+    double deposited_above(double depth_m) const override
+    {
+      return depth_m <= 0. ? 0. : 1. - std::exp(-depth_m / delta_m_);
+    }
     nlohmann::ordered_json describe() const override
     {
       return {{"depth_profile", "exponential"}, {"penetration_depth_m", delta_m_}};

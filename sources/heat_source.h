@@ -77,5 +77,9 @@ namespace ebweld
     /// Bottom of support_box_m(): the deposition depth that the mesh must
     /// resolve.
     double deposition_depth_m() const;
+
+    /// Depth above which nearly all the power is deposited: the mesh keeps
+    /// its fine cells down to there. Defaults to deposition_depth_m().
+    virtual double bulk_depth_m() const { return deposition_depth_m(); }
   };
 } // namespace ebweld

@@ -23,6 +23,16 @@ namespace ebweld
            (0.6 + gamma_ / remaining) / range_m_;
   }
 
+  double KOTransmissionProfile::deposited_above(const double depth_m) const
+  {
+    const double s = depth_m / range_m_;
+    if (s <= 0.)
+      return 0.;
+    if (s >= 1.)
+      return 1.;
+    return 1. - std::exp(-gamma_ * s / (1. - s)) * std::pow(1. - s, 0.6);
+  }
+
   double KOTransmissionProfile::feature_length_m() const
   {
     // f falls by e over about R / (1 + gamma) near the surface.

@@ -28,6 +28,7 @@ namespace ebweld
     , efficiency_(efficiency)
     , diameter_m_(beam.diameter_m)
     , profile_(std::move(profile))
+    , bulk_depth_m_(profile_->bulk_depth_m())
   {}
 
   void RadialBeamSource::add_volumetric_density(

@@ -29,6 +29,7 @@ namespace ebweld
     dealii::BoundingBox<3> support_box_m() const override;
     dealii::Tensor<1, 3>   feature_length_m() const override;
     nlohmann::ordered_json describe() const override;
+    double                 bulk_depth_m() const override { return bulk_depth_m_; }
 
     const DepthProfile &depth_profile() const { return *profile_; }
 
@@ -37,5 +38,6 @@ namespace ebweld
     double                        efficiency_;
     double                        diameter_m_;
     std::unique_ptr<DepthProfile> profile_;
+    double                        bulk_depth_m_;
   };
 } // namespace ebweld

@@ -79,7 +79,10 @@ BOOST_AUTO_TEST_CASE(ko_transmission_profile_is_minus_dF_ds)
     {
       const double F = std::exp(-gamma * s / (1. - s)) * std::pow(1. - s, 0.6);
       BOOST_TEST(integral(f, 0., s * R) == 1. - F, boost::test_tools::tolerance(1e-10));
+      BOOST_TEST(f.deposited_above(s * R) == integral(f, 0., s * R), boost::test_tools::tolerance(1e-10));
     }
+  // the mesh keeps fine cells down to the depth holding 99.9 % of the power
+  BOOST_TEST(integral(f, 0., f.bulk_depth_m()) == 0.999, boost::test_tools::tolerance(1e-8));
   BOOST_TEST(f.value(-1e-9) == 0.);
   BOOST_TEST(f.value(R) == 0.);
   // f(0) = (3/5 + gamma) / R
@@ -95,6 +98,7 @@ BOOST_AUTO_TEST_CASE(diffusion_sphere_profile)
   BOOST_TEST(integral(f, 0., R) == 1., boost::test_tools::tolerance(1e-10));
   BOOST_TEST(f.max_depth_m() == R, boost::test_tools::tolerance(1e-12));
   // a sphere fully below the surface is symmetric: mean depth at its centre
+  BOOST_TEST(f.deposited_above(f.bulk_depth_m()) == 0.999, boost::test_tools::tolerance(1e-7));
   const DiffusionSphereProfile g(R, 0.6);
   BOOST_TEST(g.mean_depth_m() == 0.6 * R, boost::test_tools::tolerance(1e-9));
 }
