@@ -116,6 +116,21 @@ BOOST_AUTO_TEST_CASE(values_outside_patterns_and_ranges)
   expect_input_error("run --frobnicate", {"unknown option", "--frobnicate"});
 }
 
+BOOST_AUTO_TEST_CASE(study_and_optimisation_inputs)
+{
+  expect_input_error("study " + input_file("no_study", "subsection Beam\n  set Voltage (kV) = 20\nend\n"),
+                     {"Study/Grid and Study/Table file", "exactly one of the two set"});
+  expect_input_error("study " + input_file("bad_axis", "subsection Study\n  set Grid = Beam/Voltage (kV): log(0, 10, 3)\nend\n"),
+                     {"Study/Grid", "log(0, 10, 3)", "first, last > 0"});
+  expect_input_error("study " + input_file("grid", "subsection Study\n  set Grid = Beam/Voltage (kV): 10, 20\nend\n") +
+                       " --ranks-per-case 0",
+                     {"--ranks-per-case", "0", "a whole number in [1, 1]"});
+  expect_input_error("optimize --set 'Optimisation/Penetration ratios=3, 1'",
+                     {"Optimisation/Penetration ratios", "3, 1", "ascending"});
+  expect_input_error("optimize --set 'Optimisation/Peclet numbers=10, -1'",
+                     {"Optimisation/Peclet numbers", "-1", "numbers > 0"});
+}
+
 BOOST_AUTO_TEST_CASE(help_reference_and_validation_succeed)
 {
   const Outcome help = run_ebweld("--help");
