@@ -127,6 +127,12 @@ BOOST_AUTO_TEST_CASE(study_and_optimisation_inputs)
                      {"--ranks-per-case", "0", "a whole number in [1, 1]"});
   expect_input_error("optimize --set 'Optimisation/Penetration ratios=3, 1'",
                      {"Optimisation/Penetration ratios", "3, 1", "ascending"});
+  expect_input_error("study " + input_file("table", "subsection Study\n  set Table file = /nonexistent/cases.csv\nend\n"),
+                     {"Study/Table file", "/nonexistent/cases.csv", "readable file"});
+  expect_input_error("optimize --set 'Optimisation/Cross sections=100'",
+                     {"Optimisation/Cross sections", "100", "'Pe:ratio' pairs"});
+  expect_input_error("run --set 'Mesh/Depth cell size (um)=-1'",
+                     {"Mesh/Depth cell size (um)", "-1", "'auto' or a number in"});
   expect_input_error("optimize --set 'Optimisation/Peclet numbers=10, -1'",
                      {"Optimisation/Peclet numbers", "-1", "numbers > 0"});
 }
