@@ -45,7 +45,7 @@ namespace ebweld
     prm.leave_subsection();
   }
 
-  Material parse_material(dealii::ParameterHandler &prm)
+  MaterialDatabase parse_material_database(dealii::ParameterHandler &prm)
   {
     ParameterSection  section(prm, "Material");
     const std::string file = section.text("Database file");
@@ -63,6 +63,13 @@ namespace ebweld
           database.add(m);
         }
     }
+    return database;
+  }
+
+  Material parse_material(dealii::ParameterHandler &prm)
+  {
+    const MaterialDatabase database = parse_material_database(prm);
+    ParameterSection       section(prm, "Material");
     return database.find(section.text("Name"), section.path("Name"));
   }
 } // namespace ebweld

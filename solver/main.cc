@@ -1,6 +1,7 @@
 // ebweld: finite-element welding simulator for micro electron-beam welding.
 // Dispatches the sub-commands; each lives in its own command_*.cc.
 
+#include "solver/command_nano.h"
 #include "solver/command_optimize.h"
 #include "solver/command_run.h"
 #include "solver/command_study.h"
@@ -22,6 +23,7 @@ namespace
                       "  run [FILE.prm]   solve one case (no file: the default silicon case)\n"
                       "  study FILE.prm   parameter study over a grid or table of cases\n"
                       "  optimize FILE.prm  least heat input for a target depth over Pe, R/z_m\n"
+                      "  nano FILE.prm    a nanoscale interface submodel against a temperature protocol\n"
                       "\n"
                       "'ebweld COMMAND --help' describes a command; 'ebweld run\n"
                       "--print-parameters' lists every input parameter.\n";
@@ -37,7 +39,8 @@ int main(int argc, char **argv)
   const std::map<std::string, std::function<int(const std::vector<std::string> &, MPI_Comm)>>
     commands = {{"run", ebweld::command_run},
                 {"study", ebweld::command_study},
-                {"optimize", ebweld::command_optimize}};
+                {"optimize", ebweld::command_optimize},
+                {"nano", ebweld::command_nano}};
 
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h")

@@ -2,6 +2,7 @@
 
 #include "solver/case_setup.h"
 #include "solver/input_error.h"
+#include "solver/nano_run.h"
 #include "solver/optimisation.h"
 #include "solver/study_plan.h"
 
@@ -141,6 +142,7 @@ namespace ebweld
     declare_case_parameters(prm);
     StudyPlan::declare_parameters(prm);
     OptimisationSettings::declare_parameters(prm);
+    declare_nano_parameters(prm);
     if (!file.empty())
       parse_input_file(prm, file);
     for (const auto &assignment : overrides)

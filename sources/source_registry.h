@@ -3,33 +3,20 @@
 // EBWELD_REGISTER_HEAT_SOURCE; the input pattern of "Heat sources/Active",
 // the parameter subsections and the docs all come from this registry.
 
+#include "solver/model_registry.h"
 #include "sources/heat_source.h"
 
 #include <deal.II/base/parameter_handler.h>
 
-#include <functional>
-#include <map>
-#include <memory>
-
 namespace ebweld
 {
-  class ParameterSection;
-
-  class SourceRegistry
+  /// The heat-source models; each is created from its own subsection of
+  /// "Heat sources" with the beam and the model's absorbed fraction
+  /// ("Efficiency", or the beam's heating efficiency if auto).
+  class SourceRegistry : public ModelRegistry<HeatSource, BeamContext, double>
   {
   public:
-    using Declare = std::function<void(dealii::ParameterHandler &)>;
-    /// Builds the model from its own subsection; `efficiency` is the
-    /// model's "Efficiency" entry, or the beam's heating efficiency if auto.
-    using Create = std::function<std::unique_ptr<HeatSource>(
-      const ParameterSection &, const BeamContext &, double efficiency)>;
-
     static SourceRegistry &instance();
-
-    bool add(const std::string &name,
-             const std::string &description,
-             Declare            declare,
-             Create             create);
 
     /// Declares "Heat sources" with "Active" and one subsection per model.
     void declare_parameters(dealii::ParameterHandler &prm) const;
@@ -37,15 +24,6 @@ namespace ebweld
     /// Builds the active sources (at least one).
     std::vector<std::unique_ptr<HeatSource>>
     create_active(dealii::ParameterHandler &prm, const BeamContext &beam) const;
-
-  private:
-    struct Entry
-    {
-      std::string description;
-      Declare     declare;
-      Create      create;
-    };
-    std::map<std::string, Entry> entries_;
   };
 } // namespace ebweld
 
