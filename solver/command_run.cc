@@ -3,6 +3,7 @@
 #include "solver/case_setup.h"
 #include "solver/command_arguments.h"
 #include "solver/command_guard.h"
+#include "solver/interface_filler.h"
 #include "solver/parameter_overrides.h"
 #include "solver/run_case.h"
 
@@ -47,6 +48,7 @@ namespace ebweld
         args.input_file = args.options.at("--validate");
       read_input(prm, args.input_file, args.overrides);
       const CaseSetup setup(prm);
+      const auto      filler = parse_filler(prm, setup.extents.depth_m, setup.extents.side_m);
       if (validate_only)
         {
           log << args.input_file << ": valid\n";
@@ -59,7 +61,7 @@ namespace ebweld
         args.output_directory.empty() ? setup.output.directory : args.output_directory;
       options.write_fields   = setup.output.write_fields;
       options.write_profiles = setup.output.write_profiles;
-      run_case(setup, comm, options, log);
+      run_case(setup, comm, options, log, filler ? &*filler : nullptr);
       log << "  results in " << options.output_directory << "/summary.json\n";
       return 0;
     });

@@ -64,6 +64,8 @@ namespace ebweld
     data_out.add_data_vector(density_W_m3, "source_density_W_per_m3");
     data_out.add_data_vector(melted_flag, "melted");
     data_out.add_data_vector(rank, "mpi_rank", DataOut<3>::type_cell_data);
+    for (const auto &[name, values] : data.cell_fields)
+      data_out.add_data_vector(values, name, DataOut<3>::type_cell_data);
     data_out.build_patches();
     DataOutBase::VtkFlags flags;
     flags.compression_level = DataOutBase::VtkFlags::best_speed;

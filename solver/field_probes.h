@@ -25,6 +25,18 @@ namespace ebweld
   std::vector<std::pair<dealii::Point<3>, double>>
   nodal_plane(const HeatProblem &problem, unsigned int axis, double position);
 
+  /// Rise [K] at the points of the tensor grid xi_m x across_m, where a
+  /// point is (xi, 0, across) (`across_axis` 2) or (xi, across, z_fixed)
+  /// (`across_axis` 1); on every rank, point (j, k) at j * xi_m.size() + k.
+  /// The half-brick cells are axis-parallel bricks, so a point's reference
+  /// coordinates follow from the cell's corners without a mapping search.
+  /// Throws std::runtime_error if a point lies outside the domain.
+  std::vector<double> rise_on_grid(const HeatProblem         &problem,
+                                   const std::vector<double> &xi_m,
+                                   const std::vector<double> &across_m,
+                                   unsigned int               across_axis,
+                                   double                     fixed_coordinate_m);
+
   /// The xi of the node plane nearest to `xi_m` (the same on every rank).
   double nearest_node_plane(const HeatProblem &problem, double xi_m);
 } // namespace ebweld

@@ -2,6 +2,7 @@
 
 #include "solver/case_setup.h"
 #include "solver/input_error.h"
+#include "solver/interface_filler.h"
 #include "solver/nano_run.h"
 #include "solver/optimisation.h"
 #include "solver/study_plan.h"
@@ -143,6 +144,7 @@ namespace ebweld
     StudyPlan::declare_parameters(prm);
     OptimisationSettings::declare_parameters(prm);
     declare_nano_parameters(prm);
+    declare_filler_parameters(prm);
     if (!file.empty())
       parse_input_file(prm, file);
     for (const auto &assignment : overrides)

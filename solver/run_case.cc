@@ -4,6 +4,7 @@
 #include "solver/energy_balance.h"
 #include "solver/field_output.h"
 #include "solver/heat_problem.h"
+#include "solver/interface_coupling.h"
 #include "solver/melt_pool.h"
 
 #include <deal.II/base/mpi.h>
@@ -117,7 +118,21 @@ namespace ebweld
     return problem;
   }
 
-  SolvedCase solve_case(const CaseSetup &setup, MPI_Comm comm, std::ostream &log)
+  void assemble_and_solve(SolvedCase &solved, const CaseSetup &setup,
+                          const HeatOperatorCoefficients &coefficients)
+  {
+    PhaseTimer   phase(solved.problem->communicator());
+    HeatProblem &problem = *solved.problem;
+    problem.assemble_operator(coefficients);
+    solved.deposited_W = 2. * problem.assemble_sources(setup.source_pointers(), boundary_id::top);
+    solved.assembly_time_s += phase.lap();
+    problem.prepare_solver(setup.linear_solver);
+    solved.iterations = problem.solve();
+    solved.solve_time_s += phase.lap();
+  }
+
+  SolvedCase solve_case(const CaseSetup &setup, MPI_Comm comm, std::ostream &log,
+                        const std::optional<HeatOperatorCoefficients> &coefficients)
   {
     PhaseTimer  phase(comm);
     const auto &m  = setup.material;
@@ -146,13 +161,7 @@ namespace ebweld
         << Utilities::MPI::n_mpi_processes(comm) << " MPI rank(s)\n"
         << std::flush;
 
-    problem.assemble_operator(coefficients_for(setup));
-    solved.deposited_W     = 2. * problem.assemble_sources(setup.source_pointers(), boundary_id::top);
-    solved.assembly_time_s = phase.lap();
-
-    problem.prepare_solver(setup.linear_solver);
-    solved.iterations   = problem.solve();
-    solved.solve_time_s = phase.lap();
+    assemble_and_solve(solved, setup, coefficients ? *coefficients : coefficients_for(setup));
     log << "  solved: GMRES + " << problem.preconditioner() << " (max cell Peclet "
         << problem.max_cell_peclet() << "), " << solved.iterations << " iterations\n";
     return solved;
@@ -161,10 +170,16 @@ namespace ebweld
   nlohmann::ordered_json run_case(const CaseSetup  &setup,
                                   MPI_Comm          comm,
                                   const RunOptions &options,
-                                  std::ostream     &log)
+                                  std::ostream     &log,
+                                  const FillerSettings *filler)
   {
-    Timer            total(comm, true);
-    const SolvedCase solved = solve_case(setup, comm, log);
+    Timer       total(comm, true);
+    CoupledCase coupled;
+    if (filler)
+      coupled = solve_coupled_case(setup, *filler, comm, log);
+    else
+      coupled.solved = solve_case(setup, comm, log);
+    const SolvedCase &solved = coupled.solved;
     PhaseTimer       phase(comm);
     const auto      &problem = *solved.problem;
     const auto      &m       = setup.material;
@@ -263,6 +278,12 @@ namespace ebweld
         << balance.convected_out_W << " W; relative error " << balance.relative_error() << "\n";
     if (setup.beam.target_melt_depth_m)
       add_target_current(s, setup, problem, melt_rise_K, log);
+    if (filler)
+      {
+        s["interface"] = describe_interface(coupled, *filler);
+        if (!coupled.converged)
+          warnings.push_back("the interface coupling did not converge");
+      }
     const double postprocess_time = phase.lap();
 
     if (options.write_fields || options.write_profiles || options.write_summary)
@@ -273,10 +294,14 @@ namespace ebweld
         data.initial_temperature_K = T0;
         data.melting_temperature_K = m.melting_temperature_K;
         data.sources               = setup.source_pointers();
+        if (filler)
+          data.cell_fields = interface_cell_fields(coupled, *filler);
         log << "  fields: " << write_fields(problem, data, options.output_directory, "fields") << "\n";
       }
     if (options.write_profiles)
       write_line_profiles(problem, T0, pool.widest_xi_m, options.output_directory);
+    if (filler && options.write_profiles && Utilities::MPI::this_mpi_process(comm) == 0)
+      write_interface_tables(coupled, options.output_directory);
     const double output_time = phase.lap();
 
     const double memory_bytes = Utilities::MPI::sum(peak_resident_bytes(), comm);

@@ -6,10 +6,12 @@
 
 #include "solver/case_setup.h"
 #include "solver/heat_problem.h"
+#include "solver/interface_filler.h"
 
 #include <nlohmann/json.hpp>
 
 #include <mpi.h>
+#include <optional>
 #include <ostream>
 
 namespace ebweld
@@ -44,14 +46,24 @@ namespace ebweld
   /// Coefficients of the case's heat equation.
   HeatOperatorCoefficients coefficients_for(const CaseSetup &setup);
 
-  /// Builds the mesh, assembles and solves; reports progress to `log`.
-  SolvedCase solve_case(const CaseSetup &setup, MPI_Comm comm, std::ostream &log);
+  /// Builds the mesh, assembles and solves with `coefficients` (default:
+  /// coefficients_for(setup)); reports progress to `log`.
+  SolvedCase solve_case(const CaseSetup &setup, MPI_Comm comm, std::ostream &log,
+                        const std::optional<HeatOperatorCoefficients> &coefficients = {});
+
+  /// (Re-)assembles operator and sources with `coefficients` and solves;
+  /// adds the times to the case's.
+  void assemble_and_solve(SolvedCase &solved, const CaseSetup &setup,
+                          const HeatOperatorCoefficients &coefficients);
 
   /// Runs the case; progress and the report go to `log` (pass a stream that
   /// only rank 0 prints). Returns the summary (SI units). Throws
   /// SolverDivergence or std::runtime_error on failure.
-  nlohmann::ordered_json run_case(const CaseSetup  &setup,
-                                  MPI_Comm          comm,
-                                  const RunOptions &options,
-                                  std::ostream     &log);
+  /// With a `filler`, the heat solve is coupled to the interface filler's
+  /// submodels, and the summary, fields and CSV files include its state.
+  nlohmann::ordered_json run_case(const CaseSetup      &setup,
+                                  MPI_Comm              comm,
+                                  const RunOptions     &options,
+                                  std::ostream         &log,
+                                  const FillerSettings *filler = nullptr);
 } // namespace ebweld

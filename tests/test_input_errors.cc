@@ -137,6 +137,30 @@ BOOST_AUTO_TEST_CASE(study_and_optimisation_inputs)
                      {"Optimisation/Peclet numbers", "-1", "numbers > 0"});
 }
 
+BOOST_AUTO_TEST_CASE(nanoscale_submodel_inputs)
+{
+  const std::string cu = std::string(EBWELD_SOURCE_DIR) + "/cases/nano_cu_sintering/cu_sintering.prm";
+  expect_input_error("nano " + cu + " --set 'Nano/Particles/Radius (nm)=-5'",
+                     {"Nano/Particles/Radius (nm)", "-5", "> 0"});
+  const std::string agau = std::string(EBWELD_SOURCE_DIR) + "/cases/nano_agau_core_shell/agau_staircase.prm";
+  expect_input_error("nano " + agau + " --set 'Interface submodels/core-shell alloying/Core radius (nm)=7'",
+                     {"Core radius (nm)", "7", "below the particle radius", "5 nm"});
+  const std::string auta = std::string(EBWELD_SOURCE_DIR) + "/cases/nano_auta_miscibility/auta_miscibility.prm";
+  expect_input_error("nano " + auta + " --set 'Interface submodels/cluster miscibility/Composition=0.5, 0.6'",
+                     {"Composition", "0.5, 0.6", "sum to 1", "1.1"});
+  expect_input_error("nano " + agau + " --set 'Nano/Temperature protocol/End temperature (K)=-20'",
+                     {"End temperature (K)", "-20", "above 0 K"});
+  expect_input_error("nano " + cu + " --set 'Nano/Temperature protocol/Type=table'"
+                     " --set 'Nano/Temperature protocol/Table file=" +
+                       input_file("cooling", "0,300\n10,100\n20,-5\n") + "'",
+                     {"Table file", "-5", "above 0 K"});
+  expect_input_error("nano " + cu + " --set 'Nano/Particles/Shell thickness (nm)=80'",
+                     {"Shell thickness (nm)", "80"});
+  expect_input_error("run --set 'Interface filler/Joint=butt' --set 'Interface filler/Submodels=cation exchange'",
+                     {"Interface filler/Submodels", "neck growth"});
+  expect_input_error("nano", {"input file"});
+}
+
 BOOST_AUTO_TEST_CASE(help_reference_and_validation_succeed)
 {
   const Outcome help = run_ebweld("--help");
@@ -161,4 +185,9 @@ BOOST_AUTO_TEST_CASE(help_reference_and_validation_succeed)
     run_ebweld("run --validate " + std::string(EBWELD_SOURCE_DIR) + "/cases/default/default.prm");
   BOOST_TEST(valid.exit_code == 0, valid.output);
   BOOST_TEST(valid.output.find("valid") != std::string::npos);
+
+  const Outcome coupled = run_ebweld("run --validate " + std::string(EBWELD_SOURCE_DIR) +
+                                     "/cases/nano_weld_coupled/coupled.prm");
+  BOOST_TEST(coupled.exit_code == 0, coupled.output);
+  BOOST_TEST(run_ebweld("nano --help").exit_code == 0);
 }

@@ -1,0 +1,50 @@
+#pragma once
+// The coupled heat / interface-filler solve (PHYSICS.md 5.6): solve heat ->
+// integrate the filler submodels along the interface streamlines -> set
+// the filler cells' conductivity to k_eff(state) (relaxed) -> re-solve,
+// until the melt depth and the interface state stop changing. One-way
+// coupling stops after the first state. The mesh, DoFs and sources are
+// built once; each iteration re-assembles the operator and its
+// preconditioner.
+
+#include "solver/case_setup.h"
+#include "solver/interface_state.h"
+#include "solver/run_case.h"
+
+#include <nlohmann/json.hpp>
+
+namespace ebweld
+{
+  struct CouplingIteration
+  {
+    double       melt_depth_m;
+    double       depth_change;   // relative to the previous iteration
+    double       state_change;   // largest relative change of a final state
+    double       mean_filler_conductivity_W_per_mK;
+    unsigned int linear_iterations;
+  };
+
+  struct CoupledCase
+  {
+    SolvedCase                     solved;
+    InterfaceState                 state;
+    std::vector<CouplingIteration> iterations;
+    bool                           converged = false;
+    /// k [W/m/K] of every active cell (locally owned entries valid)
+    dealii::Vector<float>          conductivity_W_per_mK;
+    /// fraction of every active cell inside the filler layer
+    dealii::Vector<float>          filler_fraction;
+  };
+
+  CoupledCase solve_coupled_case(const CaseSetup      &setup,
+                                 const FillerSettings &filler,
+                                 MPI_Comm              comm,
+                                 std::ostream         &log);
+
+  /// Summary entries, CSV files (in <directory>/interface/) and cell fields
+  /// of the interface.
+  nlohmann::ordered_json describe_interface(const CoupledCase &coupled, const FillerSettings &filler);
+  void write_interface_tables(const CoupledCase &coupled, const std::string &directory);
+  std::vector<std::pair<std::string, dealii::Vector<float>>>
+  interface_cell_fields(const CoupledCase &coupled, const FillerSettings &filler);
+} // namespace ebweld
