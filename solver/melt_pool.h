@@ -40,6 +40,16 @@ namespace ebweld
     double rise_at_depth_K       = 0.;
     double max_rise_below_K      = 0.;
     double depth_of_max_below_m  = 0.;
+
+    /// The first melt appears at the depth: the rise there is positive and
+    /// nothing below it is hotter (else the pool starts deeper).
+    bool attainable() const
+    {
+      return rise_at_depth_K > 0. && max_rise_below_K <= rise_at_depth_K * (1. + 1e-9);
+    }
+    /// Factor on the beam power that makes the rise at the depth equal
+    /// melt_rise_K (theta is linear in the power).
+    double power_factor(const double melt_rise_K) const { return melt_rise_K / rise_at_depth_K; }
   };
 
   DepthResponse depth_response(const dealii::DoFHandler<3>              &dof_handler,

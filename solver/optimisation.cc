@@ -171,7 +171,7 @@ namespace ebweld
 
     const double        z_t = settings_.target_depth_m;
     const DepthResponse r   = depth_response(problem_->dof_handler(), problem_->rise(), z_t);
-    if (!(r.rise_at_depth_K > 0.) || r.max_rise_below_K > r.rise_at_depth_K * (1. + 1e-9))
+    if (!r.attainable())
       {
         p.status = "unattainable";
         p.note   = "the rise peaks at depth " + format_value(r.depth_of_max_below_m) +
@@ -182,7 +182,7 @@ namespace ebweld
       {
         p.status = "ok";
         // theta is the rise per 1 W of V I: V I* theta(z_t) = T_m - T0
-        const double beam_power_W = melt_rise_K_ / r.rise_at_depth_K;
+        const double beam_power_W = r.power_factor(melt_rise_K_);
         p.current_A               = beam_power_W / p.voltage_V;
         p.heat_input_J_per_m      = beam_power_W / p.speed_m_per_s;
         const auto planes         = max_rise_per_node_plane(*problem_, 2);

@@ -3,6 +3,7 @@
 #include "solver/atomic_file.h"
 #include "solver/energy_balance.h"
 #include "solver/field_output.h"
+#include "solver/field_probes.h"
 #include "solver/heat_problem.h"
 #include "solver/interface_coupling.h"
 #include "solver/melt_pool.h"
@@ -61,7 +62,7 @@ namespace ebweld
           summary["target_depth_note"] = "no temperature rise at the target depth";
           return;
         }
-      if (r.max_rise_below_K > r.rise_at_depth_K * (1. + 1e-9))
+      if (!r.attainable())
         {
           summary["current_for_target_depth_A"] = nullptr;
           summary["target_depth_note"] =
@@ -72,7 +73,7 @@ namespace ebweld
               << r.depth_of_max_below_m * 1e6 << " um)\n";
           return;
         }
-      const double current = melt_rise_K * setup.beam.current_A / r.rise_at_depth_K;
+      const double current = setup.beam.current_A * r.power_factor(melt_rise_K);
       summary["current_for_target_depth_A"] = current;
       log << "  current for target melt depth " << z_t * 1e6 << " um: " << current << " A ("
           << current * setup.beam.voltage_V << " W of V I)\n";
@@ -196,18 +197,12 @@ namespace ebweld
       compute_energy_balance(problem.dof_handler(), problem.rise(), problem.coefficients(),
                              fixed_temperature_faces(), setup.absorbed_power_W(), solved.deposited_W);
     const double T0        = setup.boundary.initial_temperature_K;
-    double       peak_rise = 0., surface_peak = 0.;
-    {
-      for (std::size_t i = 0; i < problem.owned_rise().size(); ++i)
-        {
-          const double rise = problem.owned_rise()[i];
-          peak_rise         = std::max(peak_rise, rise);
-          if (std::abs(problem.owned_support_points()[i][2]) < 1e-15)
-            surface_peak = std::max(surface_peak, rise);
-        }
-      peak_rise    = Utilities::MPI::max(peak_rise, comm);
-      surface_peak = Utilities::MPI::max(surface_peak, comm);
-    }
+    // the node plane z = 0 (the top surface) comes first
+    const auto planes       = max_rise_per_node_plane(problem, 2);
+    const double surface_peak = planes.front().second;
+    double       peak_rise    = 0.;
+    for (const auto &plane : planes)
+      peak_rise = std::max(peak_rise, plane.second);
 
     std::vector<std::string> warnings = setup.warnings;
     if (balance.conducted_out_W > 0.02 * balance.absorbed_W)
