@@ -16,6 +16,7 @@ namespace ebweld
   std::string run_usage()
   {
     return "Usage: ebweld run [FILE.prm] [--set \"Section/Name=value\" ...] [--output-dir DIR]\n"
+           "                  [--catalyst SCRIPT.py ...]\n"
            "       ebweld run --print-parameters\n"
            "       ebweld run --validate FILE.prm\n"
            "\n"
@@ -27,14 +28,18 @@ namespace ebweld
            "  --set \"S/N=v\"       override parameter N of subsection S (repeatable)\n"
            "  --output-dir DIR    write results into DIR\n"
            "  --print-parameters  list every parameter with default, type and unit\n"
-           "  --validate FILE     check FILE (and --set overrides) without solving\n";
+           "  --validate FILE     check FILE (and --set overrides) without solving\n"
+           "  --catalyst SCRIPT   attach a ParaView Catalyst Python pipeline (repeatable;\n"
+           "                      see postproc/catalyst/README.md)\n";
   }
 
   int command_run(const std::vector<std::string> &arguments, MPI_Comm comm)
   {
     const bool root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
     return run_command(arguments, comm, run_usage(), [&](std::ostream &log) {
-      auto args = CommandArguments::parse(arguments, "run", {"--validate"}, {"--print-parameters"});
+      std::vector<std::string> rest    = arguments;
+      const auto               scripts = take_catalyst_scripts(rest);
+      auto args = CommandArguments::parse(rest, "run", {"--validate"}, {"--print-parameters"});
       dealii::ParameterHandler prm;
       if (args.has("--print-parameters"))
         {
@@ -61,6 +66,10 @@ namespace ebweld
         args.output_directory.empty() ? setup.output.directory : args.output_directory;
       options.write_fields   = setup.output.write_fields;
       options.write_profiles = setup.output.write_profiles;
+      std::unique_ptr<CatalystSession> catalyst;
+      if (!scripts.empty())
+        catalyst = std::make_unique<CatalystSession>(comm, scripts, options.output_directory + "/catalyst");
+      options.catalyst = catalyst.get();
       run_case(setup, comm, options, log, filler ? &*filler : nullptr);
       log << "  results in " << options.output_directory << "/summary.json\n";
       return 0;

@@ -217,6 +217,7 @@ namespace ebweld
 
     nlohmann::ordered_json s;
     s["dofs"]                  = dofs;
+    s["cells"]                 = problem.dof_handler().get_triangulation().n_global_active_cells();
     s["mpi_ranks"]             = ranks;
     s["wall_time_s"]           = 0.; // set below, after output
     s["setup_time_s"]          = setup_time;
@@ -283,15 +284,23 @@ namespace ebweld
 
     if (options.write_fields || options.write_profiles || options.write_summary)
       make_directories(options.output_directory);
+    FieldOutputData data;
+    data.initial_temperature_K = T0;
+    data.melting_temperature_K = m.melting_temperature_K;
+    data.sources               = setup.source_pointers();
+    if (filler)
+      data.cell_fields = interface_cell_fields(coupled, *filler);
     if (options.write_fields)
+      log << "  fields: " << write_fields(problem, data, options.output_directory, "fields") << "\n";
+    if (options.catalyst)
       {
-        FieldOutputData data;
-        data.initial_temperature_K = T0;
-        data.melting_temperature_K = m.melting_temperature_K;
-        data.sources               = setup.source_pointers();
-        if (filler)
-          data.cell_fields = interface_cell_fields(coupled, *filler);
-        log << "  fields: " << write_fields(problem, data, options.output_directory, "fields") << "\n";
+        auto parameters = options.catalyst_parameters;
+        for (const char *key : {"melt_depth_m", "melt_half_width_m", "melt_length_m", "peak_temperature_K"})
+          parameters[key] = s[key];
+        const int step = options.catalyst->calls();
+        const auto handed = options.catalyst->coprocess(problem, data, step + 1., step, parameters);
+        s["catalyst"] = {{"time_step", step}, {"points_handed", handed.first}, {"cells_handed", handed.second}};
+        log << "  fields handed to Catalyst\n";
       }
     if (options.write_profiles)
       write_line_profiles(problem, T0, pool.widest_xi_m, options.output_directory);

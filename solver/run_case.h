@@ -5,6 +5,7 @@
 // each case a sub-communicator.
 
 #include "solver/case_setup.h"
+#include "solver/catalyst_session.h"
 #include "solver/heat_problem.h"
 #include "solver/interface_filler.h"
 
@@ -23,6 +24,9 @@ namespace ebweld
     bool        write_fields     = true;
     bool        write_profiles   = true;
     bool        write_summary    = true;
+    /// in situ output (may be null); receives the fields with `parameters`
+    CatalystSession       *catalyst = nullptr;
+    nlohmann::ordered_json catalyst_parameters = nlohmann::ordered_json::object();
   };
 
   /// A solved case: the finite-element state and what the solve cost.

@@ -3,44 +3,19 @@
 // --print-parameters, --validate of a shipped case) exit 0.
 // Runs the real `ebweld` binary.
 
+#include "binary_runner.h"
+
 #include <boost/test/unit_test.hpp>
 
-#include <array>
-#include <cstdio>
-#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 #include <vector>
+
+using namespace ebweld::testing;
 
 namespace
 {
-  struct Outcome
-  {
-    int         exit_code;
-    std::string output;
-  };
-
-  /// Runs ebweld in a clean environment: a child that inherited the MPI
-  /// job variables of this test (started by mpirun) would try to join its
-  /// job and hang both in MPI_Finalize.
-  Outcome run_ebweld(const std::string &arguments)
-  {
-    const char       *path    = std::getenv("PATH");
-    const std::string command = "env -i PATH='" + std::string(path ? path : "/usr/bin:/bin") +
-                                "' OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 " +
-                                std::string(EBWELD_BINARY) + " " + arguments + " 2>&1";
-    FILE             *pipe    = popen(command.c_str(), "r");
-    BOOST_REQUIRE(pipe != nullptr);
-    std::string              output;
-    std::array<char, 4096>   buffer;
-    while (fgets(buffer.data(), buffer.size(), pipe) != nullptr)
-      output += buffer.data();
-    const int status = pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-  }
-
   std::string input_file(const std::string &name, const std::string &content)
   {
     const std::string path = "/tmp/ebweld_input_" + name + ".prm";

@@ -1,0 +1,21 @@
+# script-version: 2.0
+# ebweld Catalyst pipeline (1): extract. Writes what the solver hands over
+# (each rank's owned cells with temperature_K, source_density_W_per_m3,
+# melted, mpi_rank and any interface fields) as fields_<step>.pvtu plus one
+# .vtu per rank, into $EBWELD_CATALYST_OUTPUT (ebweld sets it to
+# <output directory>/catalyst).
+#   ebweld run --catalyst postproc/catalyst/extract_fields.py
+import os
+
+from paraview import catalyst
+from paraview.simple import *
+
+fields = TrivialProducer(registrationName='input')
+
+extract = CreateExtractor('VTU', fields, registrationName='fields')
+extract.Trigger = 'TimeStep'
+extract.Writer.FileName = 'fields_{timestep:06d}.pvtu'
+
+options = catalyst.Options()
+options.GlobalTrigger = 'TimeStep'
+options.ExtractsOutputDirectory = os.environ.get('EBWELD_CATALYST_OUTPUT', 'catalyst')

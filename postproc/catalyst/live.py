@@ -1,0 +1,18 @@
+# script-version: 2.0
+# ebweld Catalyst pipeline (3): Catalyst Live. Publishes the fields to a
+# running ParaView GUI that listens for Catalyst connections; nothing is
+# written. See postproc/catalyst/README.md for the steps.
+#   ebweld run --catalyst postproc/catalyst/live.py
+# The GUI's address: $EBWELD_CATALYST_LIVE_URL (default localhost:22222).
+import os
+
+from paraview import catalyst
+from paraview.simple import *
+
+fields = TrivialProducer(registrationName='input')
+
+options = catalyst.Options()
+options.GlobalTrigger = 'TimeStep'
+options.EnableCatalystLive = 1
+options.CatalystLiveTrigger = 'TimeStep'
+options.CatalystLiveURL = os.environ.get('EBWELD_CATALYST_LIVE_URL', 'localhost:22222')

@@ -1,0 +1,54 @@
+#pragma once
+// In situ visualisation with ParaView Catalyst. The adaptor lives in
+// libebweld_catalyst.so (postproc/catalyst), which this class loads with
+// dlopen only when Catalyst scripts are requested: runs without them need
+// neither ParaView nor its start-up time. Each rank hands over its locally
+// owned cells (Q1 vertices), never the whole mesh.
+
+#include "solver/field_output.h"
+#include "solver/heat_problem.h"
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ebweld
+{
+  class CatalystSession
+  {
+  public:
+    /// Loads the adaptor and the pipelines (collective); the pipelines
+    /// write into `output_directory` (environment EBWELD_CATALYST_OUTPUT).
+    /// Throws InputError for a missing or broken script or a build without
+    /// Catalyst.
+    CatalystSession(MPI_Comm comm, const std::vector<std::string> &scripts,
+                    const std::string &output_directory);
+    ~CatalystSession();
+    CatalystSession(const CatalystSession &) = delete;
+    CatalystSession &operator=(const CatalystSession &) = delete;
+
+    /// Hands the fields to the pipelines (collective); `parameters` travel
+    /// with the data as field data "parameters" (JSON text), and each
+    /// numeric parameter also as a one-value array of its name. Returns the
+    /// points and cells handed over by all ranks together.
+    std::pair<long long, long long> coprocess(const HeatProblem              &problem,
+                   const FieldOutputData          &data,
+                   double                          time,
+                   int                             time_step,
+                   const nlohmann::ordered_json   &parameters);
+
+    /// Output points handed over so far.
+    int calls() const { return calls_; }
+
+  private:
+    struct Library;
+    std::unique_ptr<Library> library_;
+    int                      calls_ = 0;
+  };
+
+  /// Removes every "--catalyst SCRIPT" pair from `arguments` and returns
+  /// the scripts in order.
+  std::vector<std::string> take_catalyst_scripts(std::vector<std::string> &arguments);
+} // namespace ebweld

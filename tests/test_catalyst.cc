@@ -1,0 +1,145 @@
+// ParaView Catalyst in situ output (postproc/catalyst), through the real
+// binary under `xvfb-run -a mpirun -np N` for N = 1 and 2: the extract
+// pipeline writes exactly what the solver owns, the image pipeline renders
+// a non-uniform PNG of the requested size with the melting isotherm on it,
+// and a missing or broken script stops the run at start-up with a clear
+// error, writing nothing.
+
+#include "binary_runner.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace ebweld::testing;
+namespace fs = std::filesystem;
+
+namespace
+{
+  const std::string catalyst_dir = std::string(EBWELD_SOURCE_DIR) + "/postproc/catalyst/";
+  // a small mesh: the pipelines, not the resolution, are under test
+  const std::string coarse = " --set 'Mesh/Cells per beam diameter=8'"
+                             " --set 'Mesh/Cells per deposition depth=8'";
+
+  Outcome run_with(const unsigned int ranks, const std::string &directory, const std::string &scripts,
+                   const std::string &environment = "")
+  {
+    fs::remove_all(directory);
+    return run_clean(environment + " xvfb-run -a mpirun --allow-run-as-root --oversubscribe --bind-to none -np " +
+                     std::to_string(ranks) + " " + EBWELD_BINARY + " run" + coarse +
+                     " --output-dir " + directory + " " + scripts);
+  }
+
+  nlohmann::json summary(const std::string &directory)
+  {
+    return nlohmann::json::parse(std::ifstream(directory + "/summary.json"));
+  }
+
+  /// Runs a Python snippet with Debian's python3 (ParaView's VTK modules);
+  /// returns its output parsed as JSON.
+  nlohmann::json python(const std::string &code)
+  {
+    const std::string file = "/tmp/ebweld_catalyst_check.py";
+    std::ofstream(file) << code;
+    const Outcome outcome = run_clean("/usr/bin/python3 " + file);
+    BOOST_TEST_MESSAGE("python: " << outcome.output);
+    BOOST_REQUIRE_EQUAL(outcome.exit_code, 0);
+    return nlohmann::json::parse(outcome.output.substr(outcome.output.rfind('{')));
+  }
+} // namespace
+
+BOOST_AUTO_TEST_CASE(extract_pipeline_writes_what_the_solver_owns)
+{
+  for (const unsigned int ranks : {1u, 2u})
+    {
+      const std::string directory = "/tmp/ebweld_catalyst_extract_" + std::to_string(ranks);
+      const Outcome     run = run_with(ranks, directory, "--catalyst " + catalyst_dir + "extract_fields.py");
+      BOOST_TEST_MESSAGE(run.output);
+      BOOST_REQUIRE_EQUAL(run.exit_code, 0);
+      const auto s = summary(directory);
+      const auto dataset = python(
+        "from paraview.vtk.vtkIOXML import vtkXMLPUnstructuredGridReader\n"
+        "import json\n"
+        "r = vtkXMLPUnstructuredGridReader()\n"
+        "r.SetFileName('" + directory + "/catalyst/fields_000000.pvtu')\n"
+        "r.Update()\n"
+        "g = r.GetOutput()\n"
+        "T = g.GetPointData().GetArray('temperature_K')\n"
+        "melted = g.GetPointData().GetArray('melted')\n"
+        "z = [g.GetPoint(i)[2] for i in range(g.GetNumberOfPoints()) if melted.GetValue(i) > 0.5]\n"
+        "ranks = g.GetCellData().GetArray('mpi_rank').GetRange()\n"
+        "print(json.dumps({'points': g.GetNumberOfPoints(), 'cells': g.GetNumberOfCells(),\n"
+        "  'T': T.GetRange(), 'nodal_melt_depth': max(z), 'ranks': ranks, 'pieces': r.GetNumberOfPieces()}))\n");
+      // each rank's owned cells, with their vertices: nothing gathered or lost
+      BOOST_TEST(dataset["cells"].get<long long>() == s["cells"].get<long long>());
+      BOOST_TEST(dataset["cells"].get<long long>() == s["catalyst"]["cells_handed"].get<long long>());
+      BOOST_TEST(dataset["points"].get<long long>() == s["catalyst"]["points_handed"].get<long long>());
+      BOOST_TEST(dataset["pieces"].get<int>() == int(ranks));
+      BOOST_TEST(dataset["ranks"][1].get<double>() == ranks - 1.);
+      if (ranks == 1) // one rank: the points are the Q1 nodes
+        BOOST_TEST(dataset["points"].get<long long>() == s["dofs"].get<long long>());
+      // the same temperature range and melt pool as the solver's
+      BOOST_TEST(dataset["T"][1].get<double>() == s["peak_temperature_K"].get<double>(),
+                 boost::test_tools::tolerance(1e-12));
+      BOOST_TEST(dataset["T"][0].get<double>() >= 300. - 1e-4); // SUPG undershoots by ~1e-6 K
+      // nodes inside the pool lie no deeper than the interpolated melt depth,
+      // and the deepest lies within one cell of it
+      const double depth = s["melt_depth_m"].get<double>(), nodal = dataset["nodal_melt_depth"].get<double>();
+      BOOST_TEST(nodal <= depth * (1. + 1e-9));
+      BOOST_TEST(nodal > 0.8 * depth);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(image_pipeline_renders_the_melt_pool)
+{
+  const std::string directory = "/tmp/ebweld_catalyst_image";
+  const Outcome     run = run_with(2, directory, "--catalyst " + catalyst_dir + "melt_pool_image.py",
+                                   "EBWELD_CATALYST_IMAGE_SIZE=640x400");
+  BOOST_TEST_MESSAGE(run.output);
+  BOOST_REQUIRE_EQUAL(run.exit_code, 0);
+  const auto image = python(
+    "from paraview.vtk.vtkIOImage import vtkPNGReader\n"
+    "import json\n"
+    "r = vtkPNGReader()\n"
+    "r.SetFileName('" + directory + "/catalyst/melt_pool_000000.png')\n"
+    "r.Update()\n"
+    "d = r.GetOutput()\n"
+    "a = d.GetPointData().GetScalars()\n"
+    "n, c = a.GetNumberOfTuples(), a.GetNumberOfComponents()\n"
+    "pixels = [a.GetTuple(i)[:3] for i in range(n)]\n"
+    "cyan = sum(1 for p in pixels if p[0] < 60 and p[1] > 170 and p[2] > 220)\n"
+    "hot = sum(1 for p in pixels if p[0] > 200 and p[1] > 120 and p[2] < 120)\n"
+    "dark = sum(1 for p in pixels if max(p) < 40)\n"
+    "print(json.dumps({'size': d.GetDimensions()[:2], 'cyan': cyan, 'hot': hot, 'dark': dark, 'n': n}))\n");
+  BOOST_TEST(image["size"][0].get<int>() == 640);
+  BOOST_TEST(image["size"][1].get<int>() == 400);
+  // not uniform: the isotherm line (cyan), the molten region inside it
+  // (bright yellow-orange) and the cold solid (near black) are all there
+  BOOST_TEST(image["cyan"].get<int>() > 100);
+  BOOST_TEST(image["hot"].get<int>() > 100);
+  BOOST_TEST(image["dark"].get<int>() > 100);
+}
+
+BOOST_AUTO_TEST_CASE(broken_scripts_stop_the_run_at_start_up)
+{
+  const std::string directory = "/tmp/ebweld_catalyst_broken";
+  const auto        expect_clean_failure = [&](const Outcome &run, const std::string &fragment) {
+    BOOST_TEST_MESSAGE(run.output);
+    BOOST_TEST(run.exit_code == 2);
+    BOOST_TEST(run.output.find("ebweld: input error") != std::string::npos);
+    BOOST_TEST(run.output.find(fragment) != std::string::npos, "message lacks: " << fragment);
+    // stopped before the solve: nothing written, not even a summary
+    BOOST_TEST(run.output.find("solved:") == std::string::npos);
+    BOOST_TEST(!fs::exists(directory + "/summary.json"));
+    BOOST_TEST(!fs::exists(directory + "/catalyst"));
+  };
+  expect_clean_failure(run_with(2, directory, "--catalyst /nonexistent/pipeline.py"),
+                       "/nonexistent/pipeline.py: no such file");
+  const std::string broken = "/tmp/ebweld_catalyst_syntax_error.py";
+  std::ofstream(broken) << "# script-version: 2.0\nfrom paraview.simple import *\n"
+                           "fields = TrivialProducer(registrationName='input'\n";
+  expect_clean_failure(run_with(2, directory, "--catalyst " + broken), "Python syntax error");
+  expect_clean_failure(run_with(1, directory, "--catalyst"), "--catalyst needs a script");
+}
