@@ -4,13 +4,13 @@
 #include "solver/input_error.h"
 
 #include <deal.II/base/mpi.h>
+#include <deal.II/dofs/dof_tools.h>
 
 #include <dlfcn.h>
 
 #include <array>
 #include <cstdlib>
 #include <fstream>
-#include <map>
 
 namespace ebweld
 {
@@ -92,28 +92,32 @@ namespace ebweld
     // deal.II's lexicographic hexahedron vertices in VTK's order
     static constexpr unsigned int to_vtk[8] = {0, 1, 3, 2, 4, 5, 7, 6};
     const auto &dofs = problem.dof_handler();
-    std::map<types::global_dof_index, long long> point_of_dof;
+    // point number of each locally relevant DoF (-1: not yet a point)
+    const IndexSet         relevant = DoFTools::extract_locally_relevant_dofs(dofs);
+    std::vector<long long> point_of_dof(relevant.n_elements(), -1);
     std::vector<double>    points, temperature, melted;
     std::vector<long long> connectivity;
     std::vector<Point<3>>  positions;
     std::vector<std::vector<double>> cell_values(data.cell_fields.size() + 1);
     const double           rank = Utilities::MPI::this_mpi_process(problem.communicator());
+    Vector<double>         rise(dofs.get_fe().n_dofs_per_cell());
     for (const auto &cell : dofs.active_cell_iterators())
       {
         if (!cell->is_locally_owned())
           continue;
+        cell->get_dof_values(problem.rise(), rise); // Q1 and Q2: vertex DoFs come first
         for (const unsigned int v : to_vtk)
           {
-            const auto dof = cell->vertex_dof_index(v, 0);
-            auto [it, added] = point_of_dof.emplace(dof, positions.size());
-            if (added)
+            long long &point = point_of_dof[relevant.index_within_set(cell->vertex_dof_index(v, 0))];
+            if (point < 0)
               {
+                point = positions.size();
                 positions.push_back(cell->vertex(v));
-                const double T = data.initial_temperature_K + problem.rise()[dof];
+                const double T = data.initial_temperature_K + rise[v];
                 temperature.push_back(T);
                 melted.push_back(T >= data.melting_temperature_K ? 1. : 0.);
               }
-            connectivity.push_back(it->second);
+            connectivity.push_back(point);
           }
         cell_values[0].push_back(rank);
         for (std::size_t f = 0; f < data.cell_fields.size(); ++f)

@@ -297,9 +297,14 @@ namespace ebweld
         auto parameters = options.catalyst_parameters;
         for (const char *key : {"melt_depth_m", "melt_half_width_m", "melt_length_m", "peak_temperature_K"})
           parameters[key] = s[key];
-        const int step = options.catalyst->calls();
+        const int  step = options.catalyst->calls();
+        Timer      timer(comm, true);
         const auto handed = options.catalyst->coprocess(problem, data, step + 1., step, parameters);
-        s["catalyst"] = {{"time_step", step}, {"points_handed", handed.first}, {"cells_handed", handed.second}};
+        timer.stop();
+        s["catalyst"] = {{"time_step", step},
+                         {"points_handed", handed.first},
+                         {"cells_handed", handed.second},
+                         {"time_s", timer.wall_time()}};
         log << "  fields handed to Catalyst\n";
       }
     if (options.write_profiles)
