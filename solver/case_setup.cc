@@ -47,6 +47,10 @@ namespace ebweld
                       "and MPI rank as .pvtu/.vtu with a .pvd index.");
     prm.declare_entry("Write profiles", "true", Patterns::Bool(),
                       "Write CSV line profiles of the temperature.");
+    prm.declare_entry("Catalyst interval", "1", Patterns::Integer(),
+                      "With --catalyst: hand every N-th output point (coupling iteration, "
+                      "study case) to the pipelines, in [1, 1000000]; a run's final state "
+                      "is always handed over.");
     prm.leave_subsection();
   }
 
@@ -74,6 +78,7 @@ namespace ebweld
       output.directory      = s.text("Directory");
       output.write_fields   = s.flag("Write fields");
       output.write_profiles = s.flag("Write profiles");
+      output.catalyst_interval = s.in_range("Catalyst interval", 1, 1000000);
     }
     if (boundary.initial_temperature_K >= material.melting_temperature_K)
       throw_input_error("Boundary/Initial temperature (K)",

@@ -39,6 +39,8 @@ namespace ebweld
     std::string directory = "output";
     bool        write_fields   = true;
     bool        write_profiles = true;
+    /// hand every N-th output point to Catalyst
+    unsigned int catalyst_interval = 1;
   };
 
   /// Declares every input parameter of a case.

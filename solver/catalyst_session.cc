@@ -46,8 +46,9 @@ namespace ebweld
   } // namespace
 
   CatalystSession::CatalystSession(MPI_Comm comm, const std::vector<std::string> &scripts,
-                                   const std::string &output_directory)
+                                   const std::string &output_directory, const unsigned int interval)
     : library_(std::make_unique<Library>())
+    , interval_(interval)
   {
     for (const auto &script : scripts) // before loading ParaView: a clear, cheap check
       if (!std::ifstream(script))
@@ -87,8 +88,13 @@ namespace ebweld
                                   const FieldOutputData        &data,
                                   const double                  time,
                                   const int                     time_step,
-                                  const nlohmann::ordered_json &parameters)
+                                  const nlohmann::ordered_json &parameters,
+                                  const bool                    always)
   {
+    if (!always && calls_++ % interval_ != 0)
+      return {0, 0};
+    if (always)
+      ++calls_;
     // deal.II's lexicographic hexahedron vertices in VTK's order
     static constexpr unsigned int to_vtk[8] = {0, 1, 3, 2, 4, 5, 7, 6};
     const auto &dofs = problem.dof_handler();
@@ -154,7 +160,6 @@ namespace ebweld
     const int failed = library_->coprocess(&grid, time, time_step, json.c_str(), error.data(), error.size());
     if (Utilities::MPI::max(failed, problem.communicator()) != 0)
       throw std::runtime_error(failed ? error.data() : "a Catalyst pipeline failed on another rank");
-    ++calls_;
     const auto total = [&](const long long n) {
       return static_cast<long long>(Utilities::MPI::sum(static_cast<double>(n), problem.communicator()));
     };

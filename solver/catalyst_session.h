@@ -24,7 +24,7 @@ namespace ebweld
     /// Throws InputError for a missing or broken script or a build without
     /// Catalyst.
     CatalystSession(MPI_Comm comm, const std::vector<std::string> &scripts,
-                    const std::string &output_directory);
+                    const std::string &output_directory, unsigned int interval = 1);
     ~CatalystSession();
     CatalystSession(const CatalystSession &) = delete;
     CatalystSession &operator=(const CatalystSession &) = delete;
@@ -32,20 +32,23 @@ namespace ebweld
     /// Hands the fields to the pipelines (collective); `parameters` travel
     /// with the data as field data "parameters" (JSON text), and each
     /// numeric parameter also as a one-value array of its name. Returns the
-    /// points and cells handed over by all ranks together.
+    /// points and cells handed over by all ranks together. Only every
+    /// interval-th call hands over (0, 0 otherwise), unless `always`.
     std::pair<long long, long long> coprocess(const HeatProblem              &problem,
                    const FieldOutputData          &data,
                    double                          time,
                    int                             time_step,
-                   const nlohmann::ordered_json   &parameters);
+                   const nlohmann::ordered_json   &parameters,
+                   bool                            always = false);
 
-    /// Output points handed over so far.
+    /// Output points offered so far (handed over or skipped).
     int calls() const { return calls_; }
 
   private:
     struct Library;
     std::unique_ptr<Library> library_;
     int                      calls_ = 0;
+    unsigned int             interval_;
   };
 
   /// Removes every "--catalyst SCRIPT" pair from `arguments` and returns

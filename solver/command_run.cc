@@ -68,7 +68,8 @@ namespace ebweld
       options.write_profiles = setup.output.write_profiles;
       std::unique_ptr<CatalystSession> catalyst;
       if (!scripts.empty())
-        catalyst = std::make_unique<CatalystSession>(comm, scripts, options.output_directory + "/catalyst");
+        catalyst = std::make_unique<CatalystSession>(comm, scripts, options.output_directory + "/catalyst",
+                                                     setup.output.catalyst_interval);
       options.catalyst = catalyst.get();
       run_case(setup, comm, options, log, filler ? &*filler : nullptr);
       log << "  results in " << options.output_directory << "/summary.json\n";

@@ -2,6 +2,7 @@
 
 #include "solver/atomic_file.h"
 #include "solver/case_setup.h"
+#include "solver/catalyst_session.h"
 #include "solver/command_arguments.h"
 #include "solver/command_guard.h"
 #include "solver/input_error.h"
@@ -66,7 +67,7 @@ namespace ebweld
     };
 
     CaseOutcome run_one(const CommandArguments &args, const StudyCase &c,
-                        const std::string &directory, MPI_Comm group)
+                        const std::string &directory, MPI_Comm group, CatalystSession *catalyst)
     {
       CaseOutcome outcome;
       try
@@ -83,6 +84,12 @@ namespace ebweld
           options.write_fields   = setup.output.write_fields;
           options.write_profiles = setup.output.write_profiles;
           options.write_summary  = setup.output.write_fields || setup.output.write_profiles;
+          // the case's number is its Catalyst time step; its inputs travel with the data
+          options.catalyst            = catalyst;
+          options.catalyst_time_step  = c.index;
+          options.catalyst_parameters = {{"case", c.id()}, {"case_index", c.index}};
+          for (const auto &[path, value] : c.overrides)
+            options.catalyst_parameters[path] = value;
           std::ostream quiet(nullptr);
           outcome.summary = run_case(setup, group, options, quiet);
         }
@@ -112,7 +119,9 @@ namespace ebweld
            "fields is true; set it false for large studies.\n"
            "\n"
            "  --ranks-per-case K  ranks per case; N must be a multiple of K\n"
-           "  --stop-after M      stop handing out cases after M in this run (testing aid)\n";
+           "  --stop-after M      stop handing out cases after M in this run (testing aid)\n"
+           "  --catalyst SCRIPT   hand every case's fields to a ParaView Catalyst pipeline\n"
+           "                      (time step = case number; repeatable)\n";
   }
 
   int command_study(const std::vector<std::string> &arguments, MPI_Comm comm)
@@ -120,7 +129,9 @@ namespace ebweld
     const unsigned int rank  = Utilities::MPI::this_mpi_process(comm);
     const unsigned int ranks = Utilities::MPI::n_mpi_processes(comm);
     return run_command(arguments, comm, study_usage(), [&](std::ostream &log) {
-      const auto args = CommandArguments::parse(arguments, "study",
+      std::vector<std::string> rest    = arguments;
+      const auto               scripts = take_catalyst_scripts(rest);
+      const auto args = CommandArguments::parse(rest, "study",
                                                 {"--ranks-per-case", "--stop-after"}, {});
       if (args.input_file.empty())
         throw InputError("ebweld study needs an input file with a Study subsection (see 'ebweld study --help')");
@@ -158,6 +169,10 @@ namespace ebweld
       MPI_Comm group;
       MPI_Comm_split(comm, rank / per_case, rank, &group);
       const bool   leader = Utilities::MPI::this_mpi_process(group) == 0;
+      std::unique_ptr<CatalystSession> catalyst; // one per group, on its communicator
+      if (!scripts.empty())
+        catalyst = std::make_unique<CatalystSession>(group, scripts, directory + "/catalyst",
+                                                     base.output.catalyst_interval);
       CaseCounter  counter(comm);
       Timer        clock;
       unsigned int finished_here = 0;
@@ -169,7 +184,7 @@ namespace ebweld
               (stop_after > 0 && next >= static_cast<int>(stop_after)))
             break;
           const StudyCase  &c       = plan.cases[pending[next]];
-          const CaseOutcome outcome = run_one(args, c, directory, group);
+          const CaseOutcome outcome = run_one(args, c, directory, group, catalyst.get());
           if (leader)
             table.append(c.id(), c.overrides, outcome.status, outcome.error, outcome.summary);
           ++finished_here;
@@ -186,6 +201,7 @@ namespace ebweld
                   << std::flush;
             }
         }
+      catalyst.reset(); // before the group's communicator goes
       MPI_Comm_free(&group);
       MPI_Barrier(comm);
       if (rank == 0)

@@ -67,7 +67,8 @@ namespace ebweld
   CoupledCase solve_coupled_case(const CaseSetup      &setup,
                                  const FillerSettings &filler,
                                  MPI_Comm              comm,
-                                 std::ostream         &log)
+                                 std::ostream         &log,
+                                 CatalystSession      *catalyst)
   {
     const auto  &models = filler.models;
     CoupledCase  coupled;
@@ -76,18 +77,24 @@ namespace ebweld
     const double k_particle = filler.particles.material.conductivity_W_per_mK;
     const bool two_way = filler.coupling == CouplingMode::two_way;
 
-    // k_eff / k_particle on the streamline grid, shared with the
-    // conductivity callback; starts as the unheated bed
-    InterfaceState                   previous = initial_state(models, T0);
-    std::vector<std::vector<double>> ratio = two_way ? conductivity_ratios(previous, filler) :
-                                                       std::vector<std::vector<double>>{{1.}};
-    std::vector<double> ratio_xi = {0.}, ratio_across = {0.};
-    const auto          conductivity = [&](const CellIterator &cell) {
+    // k_eff / k_particle on the streamline grid; starts as the unheated
+    // bed. The conductivity callback owns what it reads (by value and a
+    // shared table): the solved problem keeps the callback after this
+    // function returns (energy balance, output).
+    struct RatioTable
+    {
+      std::vector<std::vector<double>> ratio;
+      std::vector<double>              xi = {0.}, across = {0.};
+    };
+    InterfaceState previous = initial_state(models, T0);
+    const auto     table    = std::make_shared<RatioTable>();
+    table->ratio = two_way ? conductivity_ratios(previous, filler) : std::vector<std::vector<double>>{{1.}};
+    const auto conductivity = [table, filler, k_bulk, k_particle, two_way](const CellIterator &cell) {
       const double f = filler.layer_fraction(cell);
       if (f == 0. || !two_way)
         return k_bulk;
-      const double r = interpolate_on_streamlines(ratio, ratio_across, ratio_xi, cell->center()[0],
-                                                  cell_across(cell, filler));
+      const double r = interpolate_on_streamlines(table->ratio, table->across, table->xi,
+                                                  cell->center()[0], cell_across(cell, filler));
       return (1. - f) * k_bulk + f * k_particle * r;
     };
     HeatOperatorCoefficients coefficients = coefficients_for(setup);
@@ -154,6 +161,21 @@ namespace ebweld
             coupled.converged = true;
             break;
           }
+        if (catalyst) // an intermediate state: the conductivity it was solved with
+          {
+            FieldOutputData data;
+            data.initial_temperature_K = T0;
+            data.melting_temperature_K = setup.material.melting_temperature_K;
+            data.sources               = setup.source_pointers();
+            Vector<float> k(problem.triangulation_active_cells());
+            for (const auto &cell : problem.dof_handler().active_cell_iterators())
+              if (cell->is_locally_owned())
+                k[cell->active_cell_index()] = conductivity(cell);
+            data.cell_fields.emplace_back("conductivity_W_per_mK", k);
+            const int step = catalyst->calls();
+            catalyst->coprocess(problem, data, step + 1., step,
+                                {{"coupling_iteration", iteration}, {"melt_depth_m", pool.depth_m}});
+          }
         // relax towards k_eff(state) on the streamline grid of this solve
         const auto target = conductivity_ratios(coupled.state, filler);
         std::vector<std::vector<double>> relaxed = target;
@@ -161,11 +183,11 @@ namespace ebweld
           for (std::size_t k = 0; k < relaxed[j].size(); ++k)
             relaxed[j][k] = filler.relaxation * target[j][k] +
                             (1. - filler.relaxation) *
-                              interpolate_on_streamlines(ratio, ratio_across, ratio_xi,
+                              interpolate_on_streamlines(table->ratio, table->across, table->xi,
                                                          coupled.state.xi_m[k], across[j]);
-        ratio        = relaxed;
-        ratio_xi     = coupled.state.xi_m;
-        ratio_across = across;
+        table->ratio  = relaxed;
+        table->xi     = coupled.state.xi_m;
+        table->across = across;
         previous     = coupled.state;
       }
     if (!coupled.converged)

@@ -8,6 +8,7 @@
 // preconditioner.
 
 #include "solver/case_setup.h"
+#include "solver/catalyst_session.h"
 #include "solver/interface_state.h"
 #include "solver/run_case.h"
 
@@ -36,10 +37,13 @@ namespace ebweld
     dealii::Vector<float>          filler_fraction;
   };
 
+  /// With a `catalyst` session, every iteration that is followed by
+  /// another hands its fields over (the final one is the caller's).
   CoupledCase solve_coupled_case(const CaseSetup      &setup,
                                  const FillerSettings &filler,
                                  MPI_Comm              comm,
-                                 std::ostream         &log);
+                                 std::ostream         &log,
+                                 CatalystSession      *catalyst = nullptr);
 
   /// Summary entries, CSV files (in <directory>/interface/) and cell fields
   /// of the interface.

@@ -177,7 +177,7 @@ namespace ebweld
     Timer       total(comm, true);
     CoupledCase coupled;
     if (filler)
-      coupled = solve_coupled_case(setup, *filler, comm, log);
+      coupled = solve_coupled_case(setup, *filler, comm, log, options.catalyst);
     else
       coupled.solved = solve_case(setup, comm, log);
     const SolvedCase &solved = coupled.solved;
@@ -297,9 +297,12 @@ namespace ebweld
         auto parameters = options.catalyst_parameters;
         for (const char *key : {"melt_depth_m", "melt_half_width_m", "melt_length_m", "peak_temperature_K"})
           parameters[key] = s[key];
-        const int  step = options.catalyst->calls();
+        const int  step =
+          options.catalyst_time_step >= 0 ? options.catalyst_time_step : options.catalyst->calls();
         Timer      timer(comm, true);
-        const auto handed = options.catalyst->coprocess(problem, data, step + 1., step, parameters);
+        // a run's final state always; a study's cases at the session's interval
+        const auto handed = options.catalyst->coprocess(problem, data, step + 1., step, parameters,
+                                                        options.catalyst_time_step < 0);
         timer.stop();
         s["catalyst"] = {{"time_step", step},
                          {"points_handed", handed.first},

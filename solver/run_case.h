@@ -26,6 +26,8 @@ namespace ebweld
     bool        write_summary    = true;
     /// in situ output (may be null); receives the fields with `parameters`
     CatalystSession       *catalyst = nullptr;
+    /// time step of the hand-over; negative: the session's next
+    int                    catalyst_time_step = -1;
     nlohmann::ordered_json catalyst_parameters = nlohmann::ordered_json::object();
   };
 

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 using namespace ebweld::testing;
 namespace fs = std::filesystem;
@@ -27,7 +28,10 @@ namespace
                    const std::string &environment = "")
   {
     fs::remove_all(directory);
-    return run_clean(environment + " xvfb-run -a mpirun --allow-run-as-root --oversubscribe --bind-to none -np " +
+    // start the display search away from :99, where other X servers (other
+    // test runs, chroots sharing the abstract socket namespace) often sit
+    const std::string display = std::to_string(100 + getpid() % 800);
+    return run_clean(environment + " xvfb-run -a -n " + display + " mpirun --allow-run-as-root --oversubscribe --bind-to none -np " +
                      std::to_string(ranks) + " " + EBWELD_BINARY + " run" + coarse +
                      " --output-dir " + directory + " " + scripts);
   }
