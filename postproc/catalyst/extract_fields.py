@@ -15,6 +15,10 @@ fields = TrivialProducer(registrationName='input')
 extract = CreateExtractor('VTU', fields, registrationName='fields')
 extract.Trigger = 'TimeStep'
 extract.Writer.FileName = 'fields_{timestep:06d}.pvtu'
+# inline base64 data: VTK 9.2's reader cannot parse appended data with
+# Debian 12's patched libexpat (2.5.0-1+deb12u5: "not well-formed (invalid
+# token)"), so appended files would not open in ParaView itself
+extract.Writer.DataMode = 'Binary'
 
 options = catalyst.Options()
 options.GlobalTrigger = 'TimeStep'
