@@ -28,9 +28,13 @@ namespace
                    const std::string &environment = "")
   {
     fs::remove_all(directory);
-    // start the display search away from :99, where other X servers (other
-    // test runs, chroots sharing the abstract socket namespace) often sit
-    const std::string display = std::to_string(100 + getpid() % 800);
+    // a fresh display number for every run: xvfb-run -a only checks lock
+    // files, and the server of the previous run may still hold its socket
+    // for a moment after its lock is gone; start away from :99, where other
+    // X servers (other test runs, chroots sharing the abstract socket
+    // namespace) often sit
+    static unsigned int runs    = 0;
+    const std::string   display = std::to_string(100 + (getpid() + 101 * runs++) % 800);
     return run_clean(environment + " xvfb-run -a -n " + display + " mpirun --allow-run-as-root --oversubscribe --bind-to none -np " +
                      std::to_string(ranks) + " " + EBWELD_BINARY + " run" + coarse +
                      " --output-dir " + directory + " " + scripts);
