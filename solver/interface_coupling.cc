@@ -49,9 +49,10 @@ namespace ebweld
       for (const auto &model : models)
         {
           const auto result = model->evolve(at_rest, {0.});
-          for (std::size_t c = 0; c < model->state_names().size(); ++c)
+          const auto names  = model->state_names();
+          for (std::size_t c = 0; c < names.size(); ++c)
             {
-              state.names.push_back(model->state_names()[c]);
+              state.names.push_back(names[c]);
               state.values.push_back({{result.states[0][c]}});
             }
         }
@@ -260,12 +261,15 @@ namespace ebweld
     final_state.columns = {"point", "across_m", "peak_temperature_K", "time_above_threshold_s"};
     for (const auto &name : state.names)
       final_state.columns.push_back(name);
+    std::vector<std::vector<double>> finals; // [column][point]
+    for (std::size_t c = 0; c < state.names.size(); ++c)
+      finals.push_back(state.final_values(c));
     for (std::size_t j = 0; j < state.across_m.size(); ++j)
       {
         std::vector<double> row = {double(j), state.across_m[j], state.peak_temperature_K[j],
                                    state.time_above_threshold_s[j]};
-        for (std::size_t c = 0; c < state.names.size(); ++c)
-          row.push_back(state.final_values(c)[j]);
+        for (const auto &column : finals)
+          row.push_back(column[j]);
         final_state.rows.push_back(row);
       }
     CsvTable iterations;

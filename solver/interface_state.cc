@@ -98,7 +98,7 @@ namespace ebweld
         for (const auto &model : models)
           {
             const SubmodelResult result = model->evolve(history, t);
-            for (std::size_t c = 0; c < model->state_names().size(); ++c, ++column)
+            for (std::size_t c = 0; c < result.states.front().size(); ++c, ++column)
               for (std::size_t k = 0; k < n_xi; ++k)
                 state.values[column][j][n_xi - 1 - k] = result.states[k][c];
           }

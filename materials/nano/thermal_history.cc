@@ -1,6 +1,5 @@
 #include "materials/nano/thermal_history.h"
 
-#include "materials/nano/physical_constants.h"
 #include "solver/input_error.h"
 
 #include <algorithm>
@@ -8,11 +7,6 @@
 
 namespace ebweld
 {
-  double arrhenius_factor(const double activation_energy_J_per_mol, const double temperature_K)
-  {
-    return std::exp(-activation_energy_J_per_mol / (constants::gas_J_per_molK * temperature_K));
-  }
-
   ThermalHistory::ThermalHistory(const std::vector<double> &time_s,
                                  const std::vector<double> &temperature_K,
                                  const std::string         &where)
