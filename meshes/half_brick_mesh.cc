@@ -1,10 +1,10 @@
 #include "meshes/half_brick_mesh.h"
 
+#include "meshes/distributed_brick.h"
 #include "meshes/graded_spacing.h"
 #include "solver/input_error.h"
 #include "solver/parameter_section.h"
 
-#include <deal.II/grid/grid_generator.h>
 
 #include <algorithm>
 #include <cmath>
@@ -143,7 +143,7 @@ namespace ebweld
     return warnings;
   }
 
-  void generate_half_brick(dealii::parallel::distributed::Triangulation<3> &triangulation,
+  void generate_half_brick(dealii::parallel::fullydistributed::Triangulation<3> &triangulation,
                            const MeshSettings  &settings,
                            const DomainExtents &extents,
                            const DomainScales  &scales)
@@ -175,12 +175,16 @@ namespace ebweld
       steps_for(extents.side_m, d, h_xy, ratio, near),
       steps_for(extents.depth_m, 1.2 * scales.bulk_depth_m, h_z, ratio, near)};
 
-    dealii::GridGenerator::subdivided_hyper_rectangle(
-      triangulation,
-      steps,
-      dealii::Point<3>(-extents.behind_m, 0., 0.),
-      dealii::Point<3>(extents.ahead_m, extents.side_m, extents.depth_m),
-      /*colorize=*/true);
-    triangulation.refine_global(settings.refinements);
+    const std::array<double, 3> low  = {{-extents.behind_m, 0., 0.}};
+    const std::array<double, 3> high = {{extents.ahead_m, extents.side_m, extents.depth_m}};
+    BrickNodes                  nodes;
+    for (unsigned int axis = 0; axis < 3; ++axis)
+      {
+        nodes[axis].push_back(low[axis]);
+        for (const double step : steps[axis])
+          nodes[axis].push_back(nodes[axis].back() + step);
+        nodes[axis].back() = high[axis]; // no round-off at the far faces
+      }
+    create_distributed_brick(triangulation, nodes, settings.refinements);
   }
 } // namespace ebweld

@@ -3,12 +3,12 @@
 // half brick xi in [-behind, ahead], y in [0, side], z in [0, depth]
 // (z = depth below the top surface), graded toward the beam.
 //
-// The mesh is built as a coarse graded brick with cells 2^r times the
-// target size, then refined r times: the coarse mesh (replicated on every
-// rank by p4est) stays small while the fine mesh keeps the grading.
+// The grading is laid out on coarse cells 2^r times the target size, each
+// then split into 2^r equal cells per axis (what r global refinements would
+// give), and the fine brick is created distributed (distributed_brick.h).
 
 #include <deal.II/base/parameter_handler.h>
-#include <deal.II/distributed/tria.h>
+#include <deal.II/distributed/fully_distributed_tria.h>
 
 #include <optional>
 #include <string>
@@ -16,7 +16,8 @@
 
 namespace ebweld
 {
-  /// Boundary ids, as set by colorized GridGenerator bricks.
+  /// Boundary ids, as set by create_distributed_brick (and colorized
+  /// GridGenerator bricks).
   namespace boundary_id
   {
     constexpr unsigned int outflow  = 0; // xi = -behind
@@ -71,7 +72,7 @@ namespace ebweld
   std::vector<std::string> extent_warnings(const DomainExtents &chosen,
                                            const DomainScales  &scales);
 
-  void generate_half_brick(dealii::parallel::distributed::Triangulation<3> &triangulation,
+  void generate_half_brick(dealii::parallel::fullydistributed::Triangulation<3> &triangulation,
                            const MeshSettings  &settings,
                            const DomainExtents &extents,
                            const DomainScales  &scales);

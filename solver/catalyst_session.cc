@@ -2,9 +2,9 @@
 
 #include "postproc/catalyst/catalyst_adaptor.h"
 #include "solver/input_error.h"
+#include "solver/local_grid.h"
 
 #include <deal.II/base/mpi.h>
-#include <deal.II/dofs/dof_tools.h>
 
 #include <dlfcn.h>
 
@@ -95,60 +95,25 @@ namespace ebweld
       return {0, 0};
     if (always)
       ++calls_;
-    // deal.II's lexicographic hexahedron vertices in VTK's order
-    static constexpr unsigned int to_vtk[8] = {0, 1, 3, 2, 4, 5, 7, 6};
-    const auto &dofs = problem.dof_handler();
-    // point number of each locally relevant DoF (-1: not yet a point)
-    const IndexSet         relevant = DoFTools::extract_locally_relevant_dofs(dofs);
-    std::vector<long long> point_of_dof(relevant.n_elements(), -1);
-    std::vector<double>    points, temperature, melted;
-    std::vector<long long> connectivity;
-    std::vector<Point<3>>  positions;
-    std::vector<std::vector<double>> cell_values(data.cell_fields.size() + 1);
-    const double           rank = Utilities::MPI::this_mpi_process(problem.communicator());
-    Vector<double>         rise(dofs.get_fe().n_dofs_per_cell());
-    for (const auto &cell : dofs.active_cell_iterators())
+    const LocalGrid           local = build_local_grid(problem, data);
+    std::vector<const char *>   point_names, cell_names;
+    std::vector<const double *> point_data, cell_data;
+    for (const auto &[name, values] : local.point_fields)
       {
-        if (!cell->is_locally_owned())
-          continue;
-        cell->get_dof_values(problem.rise(), rise); // Q1 and Q2: vertex DoFs come first
-        for (const unsigned int v : to_vtk)
-          {
-            long long &point = point_of_dof[relevant.index_within_set(cell->vertex_dof_index(v, 0))];
-            if (point < 0)
-              {
-                point = positions.size();
-                positions.push_back(cell->vertex(v));
-                const double T = data.initial_temperature_K + rise[v];
-                temperature.push_back(T);
-                melted.push_back(T >= data.melting_temperature_K ? 1. : 0.);
-              }
-            connectivity.push_back(point);
-          }
-        cell_values[0].push_back(rank);
-        for (std::size_t f = 0; f < data.cell_fields.size(); ++f)
-          cell_values[f + 1].push_back(data.cell_fields[f].second[cell->active_cell_index()]);
+        point_names.push_back(name.c_str());
+        point_data.push_back(values.data());
       }
-    for (const auto &p : positions)
-      points.insert(points.end(), {p[0], p[1], p[2]});
-    std::vector<double> density(positions.size(), 0.);
-    for (const HeatSource *source : data.sources)
-      source->add_volumetric_density(positions, density);
-
-    const std::vector<const char *>   point_names = {"temperature_K", "source_density_W_per_m3", "melted"};
-    const std::vector<const double *> point_data  = {temperature.data(), density.data(), melted.data()};
-    std::vector<const char *>         cell_names  = {"mpi_rank"};
-    for (const auto &field : data.cell_fields)
-      cell_names.push_back(field.first.c_str());
-    std::vector<const double *> cell_data;
-    for (const auto &values : cell_values)
-      cell_data.push_back(values.data());
+    for (const auto &[name, values] : local.cell_fields)
+      {
+        cell_names.push_back(name.c_str());
+        cell_data.push_back(values.data());
+      }
 
     EbweldCatalystGrid grid;
-    grid.n_points          = positions.size();
-    grid.points            = points.data();
-    grid.n_cells           = connectivity.size() / 8;
-    grid.connectivity      = connectivity.data();
+    grid.n_points          = local.n_points();
+    grid.points            = local.points_m.data();
+    grid.n_cells           = local.n_cells();
+    grid.connectivity      = local.connectivity.data();
     grid.n_point_fields    = point_names.size();
     grid.point_field_names = point_names.data();
     grid.point_fields      = point_data.data();

@@ -1,5 +1,7 @@
 #include "solver/energy_balance.h"
 
+#include "solver/brick_mapping.h"
+
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/quadrature_lib.h>
 #include <deal.II/fe/fe_values.h>
@@ -23,7 +25,7 @@ namespace ebweld
                                        const double                      deposited_W)
   {
     const auto     &fe = dof_handler.get_fe();
-    FEFaceValues<3> face_values(fe, QGauss<2>(fe.degree + 1),
+    FEFaceValues<3> face_values(brick_mapping(), fe, QGauss<2>(fe.degree + 1),
                                 update_values | update_gradients | update_normal_vectors |
                                   update_JxW_values);
     std::vector<double>         theta;

@@ -1,5 +1,7 @@
 #include "solver/heat_assembler.h"
 
+#include "solver/brick_mapping.h"
+
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/quadrature_lib.h>
 #include <deal.II/fe/fe_values.h>
@@ -87,10 +89,10 @@ namespace ebweld
     const bool         second = fe.degree > 1; // Q1 on bricks: div grad = 0
     const QGauss<3>    quadrature(fe.degree + 1);
     const QGauss<2>    face_quadrature(fe.degree + 1);
-    FEValues<3>        fe_values(fe, quadrature,
+    FEValues<3>        fe_values(brick_mapping(), fe, quadrature,
                                  update_values | update_gradients | update_JxW_values |
                                    (second ? update_hessians : update_default));
-    FEFaceValues<3>    fe_face_values(fe, face_quadrature, update_values | update_JxW_values);
+    FEFaceValues<3>    fe_face_values(brick_mapping(), fe, face_quadrature, update_values | update_JxW_values);
     const unsigned int n = fe.n_dofs_per_cell();
     FullMatrix<double> cell_matrix(n, n);
     Vector<double>     cell_rhs(n);
@@ -192,7 +194,7 @@ namespace ebweld
                 auto &fv = volume_values[m];
                 if (!fv)
                   fv = std::make_unique<FEValues<3>>(
-                    fe,
+                    brick_mapping(), fe,
                     QAnisotropic<3>(QIterated<1>(base, m[0]),
                                     QIterated<1>(base, m[1]),
                                     QIterated<1>(base, m[2])),
@@ -220,7 +222,7 @@ namespace ebweld
                   auto              &fv = face_values[mf];
                   if (!fv)
                     fv = std::make_unique<FEFaceValues<3>>(
-                      fe, QIterated<2>(base, mf),
+                      brick_mapping(), fe, QIterated<2>(base, mf),
                       update_values | update_quadrature_points | update_JxW_values);
                   fv->reinit(cell, face);
                   points = fv->get_quadrature_points();

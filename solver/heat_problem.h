@@ -8,7 +8,7 @@
 #include "solver/heat_assembler.h"
 #include "solver/linear_solver.h"
 
-#include <deal.II/distributed/tria.h>
+#include <deal.II/distributed/fully_distributed_tria.h>
 #include <deal.II/fe/fe_q.h>
 
 #include <memory>
@@ -22,7 +22,7 @@ namespace ebweld
     HeatProblem(MPI_Comm comm, unsigned int degree);
 
     MPI_Comm                                         communicator() const { return comm_; }
-    dealii::parallel::distributed::Triangulation<3> &triangulation() { return triangulation_; }
+    dealii::parallel::fullydistributed::Triangulation<3> &triangulation() { return triangulation_; }
     const dealii::DoFHandler<3>                     &dof_handler() const { return dof_handler_; }
 
     /// Distributes DoFs, fixes theta = 0 on `fixed_temperature_faces`,
@@ -65,7 +65,7 @@ namespace ebweld
 
   private:
     MPI_Comm                                        comm_;
-    dealii::parallel::distributed::Triangulation<3> triangulation_;
+    dealii::parallel::fullydistributed::Triangulation<3> triangulation_;
     dealii::FE_Q<3>                                 fe_;
     dealii::DoFHandler<3>                           dof_handler_;
     dealii::AffineConstraints<double>               constraints_;

@@ -29,7 +29,7 @@ namespace ebweld
   {
     /// auto | boomeramg | air | jacobi
     std::string  preconditioner          = "auto";
-    double       relative_tolerance      = 1e-10;
+    double       relative_tolerance      = 1e-8;
     unsigned int max_iterations          = 1000;
     unsigned int restart                 = 100;
     double       air_cell_peclet_threshold = 100.;

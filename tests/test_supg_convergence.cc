@@ -10,11 +10,11 @@
 //     breaks down on the Galerkin matrix, whose diagonal almost vanishes,
 //     so that one is solved with Jacobi-preconditioned GMRES.)
 
+#include "meshes/distributed_brick.h"
 #include "solver/heat_problem.h"
 
 #include <deal.II/base/function.h>
 #include <deal.II/base/quadrature_lib.h>
-#include <deal.II/grid/grid_generator.h>
 #include <deal.II/numerics/vector_tools.h>
 
 #include <boost/test/unit_test.hpp>
@@ -71,7 +71,7 @@ namespace
                                                   const std::string &preconditioner = "auto")
   {
     auto problem = std::make_unique<HeatProblem>(MPI_COMM_WORLD, degree);
-    GridGenerator::subdivided_hyper_cube(problem->triangulation(), cells, 0., 1., true);
+    create_distributed_brick(problem->triangulation(), uniform_brick_nodes(cells, 0., 1.));
     problem->setup(fixed);
     problem->assemble_operator(c);
     problem->assemble_sources({&source}, 4);

@@ -1,10 +1,10 @@
 # script-version: 2.0
 # ebweld Catalyst pipeline (2): melt-pool image. Renders, without a display
-# of its own (run under xvfb-run), the temperature on the symmetry plane
+# of its own (run under scripts/with-virtual-display), the temperature on the symmetry plane
 # y = 0 and on the top surface z = 0, the melting isotherm as a contour
 # line, and the melt depth, half-width and length, into
 # $EBWELD_CATALYST_OUTPUT/melt_pool_<step>.png.
-#   xvfb-run -a mpirun -np 2 ebweld run --catalyst postproc/catalyst/melt_pool_image.py
+#   scripts/with-virtual-display mpirun -np 2 ebweld run --catalyst postproc/catalyst/melt_pool_image.py
 # Image size: $EBWELD_CATALYST_IMAGE_SIZE ("WIDTHxHEIGHT", default 1200x700).
 import os
 

@@ -1,0 +1,227 @@
+#include "meshes/distributed_brick.h"
+
+#include <deal.II/base/mpi.h>
+#include <deal.II/grid/cell_id.h>
+#include <deal.II/grid/tria_description.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace ebweld
+{
+  using namespace dealii;
+
+  namespace
+  {
+    using Block = BrickPartition::Block;
+
+    struct Cut
+    {
+      unsigned int axis, position, left_ranks;
+    };
+
+    /// Where a block shared by n_ranks > 1 ranks is cut: across its longest
+    /// side, at the cell layer that splits the cells like the ranks.
+    Cut bisect(const Block &box, const unsigned int n_ranks)
+    {
+      unsigned int axis = 0;
+      for (unsigned int d = 1; d < 3; ++d)
+        if (box.end[d] - box.begin[d] > box.end[axis] - box.begin[axis])
+          axis = d;
+      const unsigned int left_ranks = n_ranks / 2;
+      const unsigned int length     = box.end[axis] - box.begin[axis];
+      const unsigned int position =
+        box.begin[axis] +
+        static_cast<unsigned int>((static_cast<unsigned long>(length) * left_ranks + n_ranks / 2) /
+                                  n_ranks);
+      return {axis, position, left_ranks};
+    }
+
+    std::pair<Block, Block> halves(const Block &box, const Cut &cut)
+    {
+      Block left = box, right = box;
+      left.end[cut.axis]    = cut.position;
+      right.begin[cut.axis] = cut.position;
+      return {left, right};
+    }
+  } // namespace
+
+  bool BrickPartition::Block::empty() const
+  {
+    for (unsigned int d = 0; d < 3; ++d)
+      if (end[d] <= begin[d])
+        return true;
+    return false;
+  }
+
+  BrickPartition::BrickPartition(const Index &n_cells, const unsigned int n_ranks)
+    : n_cells_(n_cells)
+    , blocks_(n_ranks)
+  {
+    split({{{0, 0, 0}}, n_cells}, 0, n_ranks);
+  }
+
+  void BrickPartition::split(const Block &box, const unsigned int first_rank,
+                             const unsigned int n_ranks)
+  {
+    if (n_ranks == 1)
+      {
+        blocks_[first_rank] = box;
+        return;
+      }
+    const Cut  cut   = bisect(box, n_ranks);
+    const auto parts = halves(box, cut);
+    split(parts.first, first_rank, cut.left_ranks);
+    split(parts.second, first_rank + cut.left_ranks, n_ranks - cut.left_ranks);
+  }
+
+  unsigned int BrickPartition::owner(const Index &cell) const
+  {
+    // descend the same bisection the blocks came from
+    Block        box{{{0, 0, 0}}, n_cells_};
+    unsigned int first_rank = 0, n_ranks = blocks_.size();
+    while (n_ranks > 1)
+      {
+        const Cut cut = bisect(box, n_ranks);
+        if (cell[cut.axis] < cut.position)
+          {
+            box.end[cut.axis] = cut.position;
+            n_ranks           = cut.left_ranks;
+          }
+        else
+          {
+            box.begin[cut.axis] = cut.position;
+            first_rank += cut.left_ranks;
+            n_ranks -= cut.left_ranks;
+          }
+      }
+    return first_rank;
+  }
+
+  void create_distributed_brick(parallel::fullydistributed::Triangulation<3> &triangulation,
+                                const BrickNodes                             &coarse_nodes_m,
+                                const unsigned int                            refinements)
+  {
+    using Index = BrickPartition::Index;
+    Index n_coarse, n_fine;
+    for (unsigned int d = 0; d < 3; ++d)
+      {
+        const auto &nodes = coarse_nodes_m[d];
+        if (nodes.size() < 2 || !std::is_sorted(nodes.begin(), nodes.end()) ||
+            std::adjacent_find(nodes.begin(), nodes.end()) != nodes.end())
+          throw std::invalid_argument("create_distributed_brick: the nodes along each axis must "
+                                      "be at least two, strictly increasing");
+        n_coarse[d] = nodes.size() - 1;
+        n_fine[d]   = n_coarse[d] << refinements;
+      }
+    const MPI_Comm       comm = triangulation.get_communicator();
+    const unsigned int   rank = Utilities::MPI::this_mpi_process(comm);
+    const BrickPartition partition(n_coarse, Utilities::MPI::n_mpi_processes(comm));
+    const Block          owned = partition.block(rank);
+
+    TriangulationDescription::Description<3, 3> description;
+    description.comm      = comm;
+    description.settings  = TriangulationDescription::Settings::default_setting;
+    description.smoothing = Triangulation<3>::none;
+    description.cell_infos.resize(refinements + 1);
+    if (owned.empty())
+      {
+        triangulation.create_triangulation(description);
+        return;
+      }
+
+    // the owned fine cells and one layer of ghost cells around them, and
+    // on each level the ancestors of those cells
+    Block fine = owned;
+    for (unsigned int d = 0; d < 3; ++d)
+      {
+        fine.begin[d] = owned.begin[d] << refinements;
+        fine.end[d]   = owned.end[d] << refinements;
+        fine.begin[d] = fine.begin[d] > 0 ? fine.begin[d] - 1 : 0;
+        fine.end[d]   = std::min(fine.end[d] + 1, n_fine[d]);
+      }
+    const auto on_level = [&](const unsigned int level) {
+      Block box = fine;
+      for (unsigned int d = 0; d < 3; ++d)
+        {
+          box.begin[d] = fine.begin[d] >> (refinements - level);
+          box.end[d]   = ((fine.end[d] - 1) >> (refinements - level)) + 1;
+        }
+      return box;
+    };
+    const auto coarse_id = [&](const Index &c) {
+      return c[0] + static_cast<types::coarse_cell_id>(n_coarse[0]) *
+                      (c[1] + static_cast<types::coarse_cell_id>(n_coarse[1]) * c[2]);
+    };
+
+    const Block coarse = on_level(0);
+    Index       n_nodes;
+    for (unsigned int d = 0; d < 3; ++d)
+      n_nodes[d] = coarse.end[d] - coarse.begin[d] + 1;
+    for (unsigned int k = 0; k < n_nodes[2]; ++k)
+      for (unsigned int j = 0; j < n_nodes[1]; ++j)
+        for (unsigned int i = 0; i < n_nodes[0]; ++i)
+          description.coarse_cell_vertices.emplace_back(coarse_nodes_m[0][coarse.begin[0] + i],
+                                                        coarse_nodes_m[1][coarse.begin[1] + j],
+                                                        coarse_nodes_m[2][coarse.begin[2] + k]);
+    for (unsigned int k = coarse.begin[2]; k < coarse.end[2]; ++k)
+      for (unsigned int j = coarse.begin[1]; j < coarse.end[1]; ++j)
+        for (unsigned int i = coarse.begin[0]; i < coarse.end[0]; ++i)
+          {
+            dealii::CellData<3> cell;
+            // deal.II's hexahedron vertex order is lexicographic in (x, y, z)
+            for (unsigned int v = 0; v < 8; ++v)
+              cell.vertices[v] = (i - coarse.begin[0] + (v & 1)) +
+                                 n_nodes[0] * ((j - coarse.begin[1] + ((v >> 1) & 1)) +
+                                               n_nodes[1] * (k - coarse.begin[2] + ((v >> 2) & 1)));
+            cell.material_id = 0;
+            cell.manifold_id = numbers::flat_manifold_id;
+            description.coarse_cells.push_back(cell);
+            description.coarse_cell_index_to_coarse_cell_id.push_back(coarse_id({{i, j, k}}));
+          }
+
+    std::vector<std::uint8_t> children;
+    for (unsigned int level = 0; level <= refinements; ++level)
+      {
+        const Block box = on_level(level);
+        auto       &infos = description.cell_infos[level];
+        for (unsigned int k = box.begin[2]; k < box.end[2]; ++k)
+          for (unsigned int j = box.begin[1]; j < box.end[1]; ++j)
+            for (unsigned int i = box.begin[0]; i < box.end[0]; ++i)
+              {
+                const Index cell{{i, j, k}};
+                const Index parent{{i >> level, j >> level, k >> level}};
+                // children of a hexahedron are numbered like its vertices
+                children.clear();
+                for (unsigned int generation = level; generation-- > 0;)
+                  children.push_back(((i >> generation) & 1) | (((j >> generation) & 1) << 1) |
+                                     (((k >> generation) & 1) << 2));
+                TriangulationDescription::CellData<3> info;
+                info.id                 = CellId(coarse_id(parent), children).to_binary<3>();
+                info.subdomain_id       = partition.owner(parent);
+                info.level_subdomain_id = info.subdomain_id;
+                info.manifold_id        = numbers::flat_manifold_id;
+                info.manifold_line_ids.fill(numbers::flat_manifold_id);
+                info.manifold_quad_ids.fill(numbers::flat_manifold_id);
+                for (unsigned int d = 0; d < 3; ++d)
+                  {
+                    if (cell[d] == 0)
+                      info.boundary_ids.emplace_back(2 * d, 2 * d);
+                    if (cell[d] + 1 == n_coarse[d] << level)
+                      info.boundary_ids.emplace_back(2 * d + 1, 2 * d + 1);
+                  }
+                infos.push_back(std::move(info));
+              }
+      }
+    triangulation.create_triangulation(description);
+  }
+
+  BrickNodes uniform_brick_nodes(const unsigned int n, const double low, const double high)
+  {
+    std::vector<double> nodes(n + 1);
+    for (unsigned int i = 0; i <= n; ++i)
+      nodes[i] = low + (high - low) * i / n;
+    nodes.back() = high;
+    return {{nodes, nodes, nodes}};
+  }
+} // namespace ebweld
