@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
+#include <unordered_map>
 
 namespace ebweld
 {
@@ -79,6 +81,48 @@ namespace ebweld
     return Utilities::MPI::max(peclet, dof_handler.get_communicator());
   }
 
+  namespace
+  {
+    /// What a brick cell's operator matrix and convective right-hand side
+    /// depend on: its extents, its conductivity and which of its faces
+    /// lose heat by convection (tau follows from extents and k).
+    struct CellOperatorKey
+    {
+      std::array<double, 3> extents_m;
+      double                conductivity_W_per_mK;
+      unsigned int          convective_faces;
+
+      bool operator==(const CellOperatorKey &other) const
+      {
+        return extents_m == other.extents_m && conductivity_W_per_mK == other.conductivity_W_per_mK &&
+               convective_faces == other.convective_faces;
+      }
+    };
+
+    struct CellOperatorKeyHash
+    {
+      std::size_t operator()(const CellOperatorKey &key) const
+      {
+        std::size_t seed = key.convective_faces;
+        for (const double value : {key.extents_m[0], key.extents_m[1], key.extents_m[2],
+                                   key.conductivity_W_per_mK})
+          seed ^= std::hash<double>()(value) + 0x9e3779b9 + (seed << 6) + (seed >> 2);
+        return seed;
+      }
+    };
+
+    struct CellOperator
+    {
+      FullMatrix<double> matrix;
+      Vector<double>     rhs;
+    };
+
+    /// A graded brick has few distinct cells (about 10^4 at a million
+    /// cells); a conductivity field may make every cell distinct, so the
+    /// cache stops growing here and further cells are computed directly.
+    constexpr std::size_t max_cached_cell_operators = 200000;
+  } // namespace
+
   void assemble_heat_operator(const DoFHandler<3>                &dof_handler,
                               const AffineConstraints<double>    &constraints,
                               const HeatOperatorCoefficients     &c,
@@ -94,62 +138,86 @@ namespace ebweld
                                    (second ? update_hessians : update_default));
     FEFaceValues<3>    fe_face_values(brick_mapping(), fe, face_quadrature, update_values | update_JxW_values);
     const unsigned int n = fe.n_dofs_per_cell();
-    FullMatrix<double> cell_matrix(n, n);
-    Vector<double>     cell_rhs(n);
     std::vector<types::global_dof_index> dofs(n);
     std::vector<double>                  advection(n); // a . grad phi_j
     const Tensor<1, 3> a = c.rho_cp_J_per_m3K * c.velocity_m_per_s;
 
+    // The element matrix of an axis-parallel brick depends only on the
+    // key above, so each distinct cell is integrated once.
+    const auto compute = [&](const CellIterator &cell, const double k, CellOperator &op) {
+      op.matrix.reinit(n, n);
+      op.rhs.reinit(n);
+      fe_values.reinit(cell);
+      const double tau = streamline_tau(cell, c);
+      for (const unsigned int q : fe_values.quadrature_point_indices())
+        {
+          const double JxW = fe_values.JxW(q);
+          for (unsigned int j = 0; j < n; ++j)
+            advection[j] = a * fe_values.shape_grad(j, q);
+          for (unsigned int i = 0; i < n; ++i)
+            {
+              const double test_supg = tau * advection[i];
+              for (unsigned int j = 0; j < n; ++j)
+                {
+                  double residual_j = advection[j];
+                  if (second)
+                    residual_j -= k * trace(fe_values.shape_hessian(j, q));
+                  op.matrix(i, j) +=
+                    (k * fe_values.shape_grad(i, q) * fe_values.shape_grad(j, q) +
+                     fe_values.shape_value(i, q) * advection[j] + test_supg * residual_j) *
+                    JxW;
+                }
+            }
+        }
+      for (const auto &face : cell->face_iterators())
+        {
+          if (!face->at_boundary())
+            continue;
+          const auto h = c.convection_W_per_m2K.find(face->boundary_id());
+          if (h == c.convection_W_per_m2K.end() || h->second == 0.)
+            continue;
+          fe_face_values.reinit(cell, face);
+          for (const unsigned int q : fe_face_values.quadrature_point_indices())
+            for (unsigned int i = 0; i < n; ++i)
+              {
+                const double phi_i_JxW = fe_face_values.shape_value(i, q) * fe_face_values.JxW(q);
+                for (unsigned int j = 0; j < n; ++j)
+                  op.matrix(i, j) += h->second * phi_i_JxW * fe_face_values.shape_value(j, q);
+                op.rhs(i) += h->second * c.ambient_rise_K * phi_i_JxW;
+              }
+        }
+    };
+
+    std::unordered_map<CellOperatorKey, CellOperator, CellOperatorKeyHash> cache;
+    CellOperator                                                            uncached;
     matrix = 0.;
     rhs    = 0.;
     for (const auto &cell : dof_handler.active_cell_iterators())
       {
         if (!cell->is_locally_owned())
           continue;
-        cell_matrix = 0.;
-        cell_rhs    = 0.;
-        fe_values.reinit(cell);
-        const double k   = c.conductivity_W_per_mK(cell);
-        const double tau = streamline_tau(cell, c);
-        for (const unsigned int q : fe_values.quadrature_point_indices())
+        CellOperatorKey key{{{cell->extent_in_direction(0), cell->extent_in_direction(1),
+                              cell->extent_in_direction(2)}},
+                            c.conductivity_W_per_mK(cell),
+                            0u};
+        for (const unsigned int f : cell->face_indices())
+          if (cell->at_boundary(f))
+            {
+              const auto h = c.convection_W_per_m2K.find(cell->face(f)->boundary_id());
+              if (h != c.convection_W_per_m2K.end() && h->second != 0.)
+                key.convective_faces |= 1u << f;
+            }
+        const CellOperator *op = nullptr;
+        if (const auto found = cache.find(key); found != cache.end())
+          op = &found->second;
+        else
           {
-            const double JxW = fe_values.JxW(q);
-            for (unsigned int j = 0; j < n; ++j)
-              advection[j] = a * fe_values.shape_grad(j, q);
-            for (unsigned int i = 0; i < n; ++i)
-              {
-                const double test_supg = tau * advection[i];
-                for (unsigned int j = 0; j < n; ++j)
-                  {
-                    double residual_j = advection[j];
-                    if (second)
-                      residual_j -= k * trace(fe_values.shape_hessian(j, q));
-                    cell_matrix(i, j) +=
-                      (k * fe_values.shape_grad(i, q) * fe_values.shape_grad(j, q) +
-                       fe_values.shape_value(i, q) * advection[j] + test_supg * residual_j) *
-                      JxW;
-                  }
-              }
-          }
-        for (const auto &face : cell->face_iterators())
-          {
-            if (!face->at_boundary())
-              continue;
-            const auto h = c.convection_W_per_m2K.find(face->boundary_id());
-            if (h == c.convection_W_per_m2K.end() || h->second == 0.)
-              continue;
-            fe_face_values.reinit(cell, face);
-            for (const unsigned int q : fe_face_values.quadrature_point_indices())
-              for (unsigned int i = 0; i < n; ++i)
-                {
-                  const double phi_i_JxW = fe_face_values.shape_value(i, q) * fe_face_values.JxW(q);
-                  for (unsigned int j = 0; j < n; ++j)
-                    cell_matrix(i, j) += h->second * phi_i_JxW * fe_face_values.shape_value(j, q);
-                  cell_rhs(i) += h->second * c.ambient_rise_K * phi_i_JxW;
-                }
+            CellOperator &slot = cache.size() < max_cached_cell_operators ? cache[key] : uncached;
+            compute(cell, key.conductivity_W_per_mK, slot);
+            op = &slot;
           }
         cell->get_dof_indices(dofs);
-        constraints.distribute_local_to_global(cell_matrix, cell_rhs, dofs, matrix, rhs);
+        constraints.distribute_local_to_global(op->matrix, op->rhs, dofs, matrix, rhs);
       }
     matrix.compress(VectorOperation::add);
     rhs.compress(VectorOperation::add);
