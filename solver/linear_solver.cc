@@ -39,11 +39,10 @@ namespace ebweld
       // aggressive coarsening on the finest level: at 952k DoFs on 2 ranks
       // it halved the AMG set-up (2.15 -> 1.15 s) and its memory for 18
       // instead of 12 iterations, 1.5 s less in all
-      {"pc_hypre_boomeramg_agg_nl", "1"},
-      // one symmetric Gauss-Seidel sweep before coarse-grid correction and
-      // none after: at 952k DoFs on 2 ranks 16 iterations in 4.25 s against
-      // 14 in 5.50 s; equal or faster at Pe 1, 10 and 300 (210k DoFs)
-      {"pc_hypre_boomeramg_grid_sweeps_up", "0"}};
+      // (Pre-smoothing only, grid_sweeps_up 0, was 1.2 s faster at 952k DoFs
+      // but its iterations grew 13 -> 21 from 89k to 2.3M DoFs, against
+      // 12 -> 18 with the default V(1,1): kept V(1,1) for scalability.)
+      {"pc_hypre_boomeramg_agg_nl", "1"}};
   } // namespace
 
   void LinearSolverSettings::declare_parameters(dealii::ParameterHandler &prm)
