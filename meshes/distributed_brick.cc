@@ -82,15 +82,16 @@ namespace ebweld
     unsigned int first_rank = 0, n_ranks = blocks_.size();
     while (n_ranks > 1)
       {
-        const Cut cut = bisect(box, n_ranks);
+        const Cut  cut   = bisect(box, n_ranks);
+        const auto parts = halves(box, cut);
         if (cell[cut.axis] < cut.position)
           {
-            box.end[cut.axis] = cut.position;
-            n_ranks           = cut.left_ranks;
+            box     = parts.first;
+            n_ranks = cut.left_ranks;
           }
         else
           {
-            box.begin[cut.axis] = cut.position;
+            box = parts.second;
             first_rank += cut.left_ranks;
             n_ranks -= cut.left_ranks;
           }

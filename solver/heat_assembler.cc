@@ -1,17 +1,17 @@
 #include "solver/heat_assembler.h"
 
 #include "solver/brick_mapping.h"
+#include "solver/petsc_check.h"
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/quadrature_lib.h>
 #include <deal.II/fe/fe_values.h>
 
+#include <boost/container_hash/hash.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <functional>
-#include <stdexcept>
-#include <string>
 #include <unordered_map>
 
 namespace ebweld
@@ -106,17 +106,22 @@ namespace ebweld
       std::size_t operator()(const CellOperatorKey &key) const
       {
         std::size_t seed = key.convective_faces;
-        for (const double value : {key.extents_m[0], key.extents_m[1], key.extents_m[2],
-                                   key.conductivity_W_per_mK})
-          seed ^= std::hash<double>()(value) + 0x9e3779b9 + (seed << 6) + (seed >> 2);
+        for (const double value : key.extents_m)
+          boost::hash_combine(seed, value);
+        boost::hash_combine(seed, key.conductivity_W_per_mK);
         return seed;
       }
     };
 
-    void check_petsc(const PetscErrorCode code)
+    /// Heat transfer coefficient of face f [W/m^2/K]: 0 unless it lies on
+    /// a boundary with convection.
+    double convection_coefficient(const HeatOperatorCoefficients &c, const CellIterator &cell,
+                                  const unsigned int f)
     {
-      if (code != 0)
-        throw std::runtime_error("PETSc assembly call failed with error " + std::to_string(code));
+      if (!cell->at_boundary(f))
+        return 0.;
+      const auto h = c.convection_W_per_m2K.find(cell->face(f)->boundary_id());
+      return h == c.convection_W_per_m2K.end() ? 0. : h->second;
     }
 
     struct CellOperator
@@ -177,21 +182,19 @@ namespace ebweld
                 }
             }
         }
-      for (const auto &face : cell->face_iterators())
+      for (const unsigned int f : cell->face_indices())
         {
-          if (!face->at_boundary())
+          const double h = convection_coefficient(c, cell, f);
+          if (h == 0.)
             continue;
-          const auto h = c.convection_W_per_m2K.find(face->boundary_id());
-          if (h == c.convection_W_per_m2K.end() || h->second == 0.)
-            continue;
-          fe_face_values.reinit(cell, face);
+          fe_face_values.reinit(cell, f);
           for (const unsigned int q : fe_face_values.quadrature_point_indices())
             for (unsigned int i = 0; i < n; ++i)
               {
                 const double phi_i_JxW = fe_face_values.shape_value(i, q) * fe_face_values.JxW(q);
                 for (unsigned int j = 0; j < n; ++j)
-                  op.matrix(i, j) += h->second * phi_i_JxW * fe_face_values.shape_value(j, q);
-                op.rhs(i) += h->second * c.ambient_rise_K * phi_i_JxW;
+                  op.matrix(i, j) += h * phi_i_JxW * fe_face_values.shape_value(j, q);
+                op.rhs(i) += h * c.ambient_rise_K * phi_i_JxW;
               }
         }
     };
@@ -212,12 +215,8 @@ namespace ebweld
                             c.conductivity_W_per_mK(cell),
                             0u};
         for (const unsigned int f : cell->face_indices())
-          if (cell->at_boundary(f))
-            {
-              const auto h = c.convection_W_per_m2K.find(cell->face(f)->boundary_id());
-              if (h != c.convection_W_per_m2K.end() && h->second != 0.)
-                key.convective_faces |= 1u << f;
-            }
+          if (convection_coefficient(c, cell, f) != 0.)
+            key.convective_faces |= 1u << f;
         const CellOperator *op = nullptr;
         if (const auto found = cache.find(key); found != cache.end())
           op = &found->second;
@@ -236,8 +235,10 @@ namespace ebweld
           {
             petsc_dofs.assign(dofs.begin(), dofs.end());
             check_petsc(MatSetValues(petsc_matrix, n, petsc_dofs.data(), n, petsc_dofs.data(),
-                                     &op->matrix(0, 0), ADD_VALUES));
-            check_petsc(VecSetValues(petsc_rhs, n, petsc_dofs.data(), op->rhs.data(), ADD_VALUES));
+                                     &op->matrix(0, 0), ADD_VALUES),
+                        "MatSetValues");
+            check_petsc(VecSetValues(petsc_rhs, n, petsc_dofs.data(), op->rhs.data(), ADD_VALUES),
+                        "VecSetValues");
           }
         else
           constraints.distribute_local_to_global(op->matrix, op->rhs, dofs, matrix, rhs);

@@ -164,10 +164,7 @@ namespace ebweld
           }
         if (catalyst) // an intermediate state: the conductivity it was solved with
           {
-            FieldOutputData data;
-            data.initial_temperature_K = T0;
-            data.melting_temperature_K = setup.material.melting_temperature_K;
-            data.sources               = setup.source_pointers();
+            FieldOutputData data = field_output_data(setup);
             Vector<float> k(problem.triangulation_active_cells());
             for (const auto &cell : problem.dof_handler().active_cell_iterators())
               if (cell->is_locally_owned())

@@ -2,6 +2,7 @@
 
 #include "solver/input_error.h"
 #include "solver/parameter_section.h"
+#include "solver/petsc_check.h"
 
 #include <sstream>
 
@@ -9,23 +10,16 @@ namespace ebweld
 {
   namespace
   {
-    void check(const PetscErrorCode code, const char *call)
-    {
-      if (code != 0)
-        throw std::runtime_error(std::string("PETSc call ") + call + " failed with error " +
-                                 std::to_string(code));
-    }
-
     /// Sets a hypre option on the options database under our KSP's prefix.
     void set_option(const std::string &name, const std::string &value)
     {
-      check(PetscOptionsSetValue(nullptr, ("-ebweld_" + name).c_str(), value.c_str()),
+      check_petsc(PetscOptionsSetValue(nullptr, ("-ebweld_" + name).c_str(), value.c_str()),
             "PetscOptionsSetValue");
     }
 
     void clear_option(const std::string &name)
     {
-      check(PetscOptionsClearValue(nullptr, ("-ebweld_" + name).c_str()), "PetscOptionsClearValue");
+      check_petsc(PetscOptionsClearValue(nullptr, ("-ebweld_" + name).c_str()), "PetscOptionsClearValue");
     }
 
     /// Classical BoomerAMG for diffusion-dominated meshes.
@@ -83,7 +77,7 @@ namespace ebweld
   LinearSolver::LinearSolver(MPI_Comm comm, const LinearSolverSettings &settings)
     : settings_(settings)
   {
-    check(KSPCreate(comm, &ksp_), "KSPCreate");
+    check_petsc(KSPCreate(comm, &ksp_), "KSPCreate");
   }
 
   LinearSolver::~LinearSolver()
@@ -100,21 +94,21 @@ namespace ebweld
       preconditioner_ = cell_peclet > settings_.air_cell_peclet_threshold ? "air" : "boomeramg";
 
     const Mat petsc_matrix = static_cast<Mat>(matrix);
-    check(KSPSetOperators(ksp_, petsc_matrix, petsc_matrix), "KSPSetOperators");
-    check(KSPSetType(ksp_, KSPGMRES), "KSPSetType");
-    check(KSPGMRESSetRestart(ksp_, settings_.restart), "KSPGMRESSetRestart");
-    check(KSPSetTolerances(ksp_, settings_.relative_tolerance, 1e-300, PETSC_DEFAULT,
+    check_petsc(KSPSetOperators(ksp_, petsc_matrix, petsc_matrix), "KSPSetOperators");
+    check_petsc(KSPSetType(ksp_, KSPGMRES), "KSPSetType");
+    check_petsc(KSPGMRESSetRestart(ksp_, settings_.restart), "KSPGMRESSetRestart");
+    check_petsc(KSPSetTolerances(ksp_, settings_.relative_tolerance, 1e-300, PETSC_DEFAULT,
                            settings_.max_iterations),
           "KSPSetTolerances");
-    check(KSPSetInitialGuessNonzero(ksp_, PETSC_TRUE), "KSPSetInitialGuessNonzero");
+    check_petsc(KSPSetInitialGuessNonzero(ksp_, PETSC_TRUE), "KSPSetInitialGuessNonzero");
     PC pc;
-    check(KSPGetPC(ksp_, &pc), "KSPGetPC");
+    check_petsc(KSPGetPC(ksp_, &pc), "KSPGetPC");
     if (preconditioner_ == "jacobi")
-      check(PCSetType(pc, PCJACOBI), "PCSetType");
+      check_petsc(PCSetType(pc, PCJACOBI), "PCSetType");
     else
       {
-        check(PCSetType(pc, PCHYPRE), "PCSetType");
-        check(PCHYPRESetType(pc, "boomeramg"), "PCHYPRESetType");
+        check_petsc(PCSetType(pc, PCHYPRE), "PCSetType");
+        check_petsc(PCHYPRESetType(pc, "boomeramg"), "PCHYPRESetType");
         // The options database is global: clear what an earlier solver of
         // the other kind set (hypre refuses AIR with aggressive coarsening).
         for (const auto &option : classical_amg_options)
@@ -129,21 +123,21 @@ namespace ebweld
               set_option(option.first, option.second);
           }
       }
-    check(KSPSetOptionsPrefix(ksp_, "ebweld_"), "KSPSetOptionsPrefix");
-    check(KSPSetFromOptions(ksp_), "KSPSetFromOptions");
-    check(KSPSetUp(ksp_), "KSPSetUp");
+    check_petsc(KSPSetOptionsPrefix(ksp_, "ebweld_"), "KSPSetOptionsPrefix");
+    check_petsc(KSPSetFromOptions(ksp_), "KSPSetFromOptions");
+    check_petsc(KSPSetUp(ksp_), "KSPSetUp");
   }
 
   unsigned int LinearSolver::solve(dealii::PETScWrappers::MPI::Vector       &x,
                                    const dealii::PETScWrappers::MPI::Vector &b) const
   {
-    check(KSPSolve(ksp_, b, x), "KSPSolve");
+    check_petsc(KSPSolve(ksp_, b, x), "KSPSolve");
     KSPConvergedReason reason;
     PetscInt           iterations;
     PetscReal          residual;
-    check(KSPGetConvergedReason(ksp_, &reason), "KSPGetConvergedReason");
-    check(KSPGetIterationNumber(ksp_, &iterations), "KSPGetIterationNumber");
-    check(KSPGetResidualNorm(ksp_, &residual), "KSPGetResidualNorm");
+    check_petsc(KSPGetConvergedReason(ksp_, &reason), "KSPGetConvergedReason");
+    check_petsc(KSPGetIterationNumber(ksp_, &iterations), "KSPGetIterationNumber");
+    check_petsc(KSPGetResidualNorm(ksp_, &residual), "KSPGetResidualNorm");
     if (reason < 0)
       {
         std::ostringstream message;

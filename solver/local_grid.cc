@@ -1,7 +1,6 @@
 #include "solver/local_grid.h"
 
 #include <deal.II/base/mpi.h>
-#include <deal.II/dofs/dof_tools.h>
 
 namespace ebweld
 {
@@ -12,9 +11,8 @@ namespace ebweld
     // deal.II's lexicographic hexahedron vertices in VTK's order
     static constexpr unsigned int to_vtk[8] = {0, 1, 3, 2, 4, 5, 7, 6};
     const auto &dofs = problem.dof_handler();
-    // point number of each locally relevant DoF (-1: not yet a point)
-    const IndexSet         relevant = DoFTools::extract_locally_relevant_dofs(dofs);
-    std::vector<long long> point_of_dof(relevant.n_elements(), -1);
+    // point number of each vertex of this rank's mesh (-1: not yet a point)
+    std::vector<long long> point_of_vertex(dofs.get_triangulation().n_vertices(), -1);
     std::vector<Point<3>>  positions;
     std::vector<double>    temperature, melted;
     LocalGrid              grid;
@@ -30,7 +28,7 @@ namespace ebweld
         cell->get_dof_values(problem.rise(), rise); // Q1 and Q2: vertex DoFs come first
         for (const unsigned int v : to_vtk)
           {
-            long long &point = point_of_dof[relevant.index_within_set(cell->vertex_dof_index(v, 0))];
+            long long &point = point_of_vertex[cell->vertex_index(v)];
             if (point < 0)
               {
                 point = positions.size();

@@ -104,6 +104,15 @@ namespace ebweld
     return c;
   }
 
+  FieldOutputData field_output_data(const CaseSetup &setup)
+  {
+    FieldOutputData data;
+    data.initial_temperature_K = setup.boundary.initial_temperature_K;
+    data.melting_temperature_K = setup.material.melting_temperature_K;
+    data.sources               = setup.source_pointers();
+    return data;
+  }
+
   const std::set<types::boundary_id> &fixed_temperature_faces()
   {
     static const std::set<types::boundary_id> faces = {boundary_id::inflow, boundary_id::side,
@@ -284,10 +293,7 @@ namespace ebweld
 
     if (options.write_fields || options.write_profiles || options.write_summary)
       make_directories(options.output_directory);
-    FieldOutputData data;
-    data.initial_temperature_K = T0;
-    data.melting_temperature_K = m.melting_temperature_K;
-    data.sources               = setup.source_pointers();
+    FieldOutputData data = field_output_data(setup);
     if (filler)
       data.cell_fields = interface_cell_fields(coupled, *filler);
     if (options.write_fields)

@@ -52,6 +52,9 @@ namespace ebweld
   /// Coefficients of the case's heat equation.
   HeatOperatorCoefficients coefficients_for(const CaseSetup &setup);
 
+  /// T0, T_m and the sources of `setup` for field output and Catalyst.
+  FieldOutputData field_output_data(const CaseSetup &setup);
+
   /// Builds the mesh, assembles and solves with `coefficients` (default:
   /// coefficients_for(setup)); reports progress to `log`.
   SolvedCase solve_case(const CaseSetup &setup, MPI_Comm comm, std::ostream &log,

@@ -1,0 +1,71 @@
+// The distributed brick (meshes/distributed_brick), at 1, 2 and 3 ranks:
+//  1. The rank blocks partition the coarse cell grid: every cell has
+//     exactly one owner, whose block holds it, for 1 to 8 ranks.
+//  2. The mesh each rank builds adds up to the brick: the global cell count
+//     is the coarse count times 8^r, the owned cells' volumes sum to the
+//     brick's volume and each colorized boundary face set has its face's
+//     area, all to round-off.
+
+#include "meshes/distributed_brick.h"
+
+#include <deal.II/base/mpi.h>
+
+#include <boost/test/unit_test.hpp>
+
+using namespace ebweld;
+using namespace dealii;
+
+BOOST_AUTO_TEST_CASE(blocks_partition_the_cells)
+{
+  const BrickPartition::Index n = {{7, 5, 3}};
+  for (unsigned int ranks = 1; ranks <= 8; ++ranks)
+    {
+      const BrickPartition partition(n, ranks);
+      std::size_t          in_blocks = 0;
+      for (unsigned int r = 0; r < ranks; ++r)
+        {
+          const auto &b = partition.block(r);
+          if (!b.empty())
+            in_blocks += std::size_t(b.end[0] - b.begin[0]) * (b.end[1] - b.begin[1]) * (b.end[2] - b.begin[2]);
+        }
+      BOOST_TEST(in_blocks == std::size_t(7 * 5 * 3));
+      for (unsigned int k = 0; k < n[2]; ++k)
+        for (unsigned int j = 0; j < n[1]; ++j)
+          for (unsigned int i = 0; i < n[0]; ++i)
+            {
+              const unsigned int owner = partition.owner({{i, j, k}});
+              const auto        &b     = partition.block(owner);
+              BOOST_TEST((b.begin[0] <= i && i < b.end[0] && b.begin[1] <= j && j < b.end[1] &&
+                          b.begin[2] <= k && k < b.end[2]),
+                         "cell " << i << "," << j << "," << k << " outside its owner's block, "
+                                 << ranks << " ranks");
+            }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(mesh_adds_up_to_the_brick)
+{
+  // graded nodes, as the half-brick generator makes them
+  const BrickNodes nodes = {{{-3., -1., 0., 0.5, 2.}, {0., 0.25, 1.}, {0., 0.1, 0.3, 0.7}}};
+  const double     volume = 5. * 1. * 0.7;
+  const double     face_area[6] = {0.7, 0.7, 3.5, 3.5, 5., 5.}; // x-, x+, y-, y+, z-, z+
+  parallel::fullydistributed::Triangulation<3> triangulation(MPI_COMM_WORLD);
+  create_distributed_brick(triangulation, nodes, 2);
+
+  BOOST_TEST(triangulation.n_global_active_cells() == 4u * 2u * 3u * 64u);
+  double              owned_volume = 0.;
+  std::vector<double> area(6, 0.);
+  for (const auto &cell : triangulation.active_cell_iterators())
+    if (cell->is_locally_owned())
+      {
+        owned_volume += cell->measure();
+        for (const unsigned int f : cell->face_indices())
+          if (cell->at_boundary(f))
+            area[cell->face(f)->boundary_id()] += cell->face(f)->measure();
+      }
+  BOOST_TEST(Utilities::MPI::sum(owned_volume, MPI_COMM_WORLD) == volume,
+             boost::test_tools::tolerance(1e-12));
+  for (unsigned int id = 0; id < 6; ++id)
+    BOOST_TEST(Utilities::MPI::sum(area[id], MPI_COMM_WORLD) == face_area[id],
+               boost::test_tools::tolerance(1e-12));
+}
