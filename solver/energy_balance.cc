@@ -18,7 +18,7 @@ namespace ebweld
   }
 
   EnergyBalance compute_energy_balance(const DoFHandler<3>              &dof_handler,
-                                       const PETScWrappers::MPI::Vector &rise,
+                                       const RiseVector &rise,
                                        const HeatOperatorCoefficients   &c,
                                        const std::set<types::boundary_id> &fixed_faces,
                                        const double                      absorbed_W,

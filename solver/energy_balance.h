@@ -6,8 +6,8 @@
 // faces measures how much the truncated domain perturbs the solution.
 
 #include "solver/heat_assembler.h"
+#include "solver/rise_vector.h"
 
-#include <deal.II/lac/petsc_vector.h>
 
 #include <set>
 
@@ -34,7 +34,7 @@ namespace ebweld
   /// `absorbed_W` and `deposited_W` are for the full solid; the boundary
   /// integrals over the half brick are doubled.
   EnergyBalance compute_energy_balance(const dealii::DoFHandler<3>              &dof_handler,
-                                       const dealii::PETScWrappers::MPI::Vector &rise,
+                                       const RiseVector &rise,
                                        const HeatOperatorCoefficients           &coefficients,
                                        const std::set<dealii::types::boundary_id> &fixed_faces,
                                        double absorbed_W,

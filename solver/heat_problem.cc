@@ -1,5 +1,7 @@
 #include "solver/heat_problem.h"
 
+#include "solver/petsc_check.h"
+
 #include <deal.II/base/quadrature_lib.h>
 #include <deal.II/dofs/dof_tools.h>
 #include <deal.II/grid/grid_tools.h>
@@ -23,6 +25,9 @@ namespace ebweld
     dof_handler_.distribute_dofs(fe_);
     owned_    = dof_handler_.locally_owned_dofs();
     relevant_ = DoFTools::extract_locally_relevant_dofs(dof_handler_);
+    // PETSc's layout (and the copy into rise_ after a solve) needs each
+    // rank's DoFs to be one contiguous range
+    AssertThrow(owned_.is_contiguous(), ExcMessage("locally owned DoFs are not contiguous"));
 
     constraints_.clear();
     constraints_.reinit(relevant_);
@@ -89,10 +94,12 @@ namespace ebweld
     PETScWrappers::MPI::Vector solution(owned_, comm_);
     const unsigned int         iterations = solver_->solve(solution, rhs);
     constraints_.distribute(solution);
-    rise_ = solution;
-    std::vector<types::global_dof_index> indices(owned_.begin(), owned_.end());
-    owned_rise_.resize(indices.size());
-    solution.extract_subvector_to(indices.begin(), indices.end(), owned_rise_.begin());
+    // both vectors hold the owned DoFs as one contiguous range, in order
+    const PetscScalar *values = nullptr;
+    check_petsc(VecGetArrayRead(solution, &values), "VecGetArrayRead");
+    std::copy(values, values + rise_.locally_owned_size(), rise_.begin());
+    check_petsc(VecRestoreArrayRead(solution, &values), "VecRestoreArrayRead");
+    rise_.update_ghost_values();
     return iterations;
   }
 

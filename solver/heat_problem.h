@@ -7,8 +7,10 @@
 
 #include "solver/heat_assembler.h"
 #include "solver/linear_solver.h"
+#include "solver/rise_vector.h"
 
 #include <deal.II/distributed/fully_distributed_tria.h>
+#include <deal.II/base/array_view.h>
 #include <deal.II/fe/fe_q.h>
 
 #include <memory>
@@ -43,8 +45,9 @@ namespace ebweld
     /// Solves for the temperature rise; returns the iterations used.
     unsigned int solve();
 
-    /// Temperature rise theta = T - T0 [K] with ghost values.
-    const dealii::PETScWrappers::MPI::Vector &rise() const { return rise_; }
+    /// Temperature rise theta = T - T0 [K] with ghost values (a deal.II
+    /// vector: element access to PETSc's ghosted vectors is slow).
+    const RiseVector &rise() const { return rise_; }
 
     const HeatOperatorCoefficients &coefficients() const { return coefficients_; }
     const std::string              &preconditioner() const { return solver_->preconditioner(); }
@@ -55,8 +58,11 @@ namespace ebweld
     const std::vector<dealii::Point<3>> &owned_support_points() const { return support_points_; }
 
     /// Temperature rise [K] of every locally owned DoF, in the order of
-    /// owned_support_points() (element access to PETSc vectors is slow).
-    const std::vector<double> &owned_rise() const { return owned_rise_; }
+    /// owned_support_points().
+    dealii::ArrayView<const double> owned_rise() const
+    {
+      return {rise_.begin(), rise_.locally_owned_size()};
+    }
 
     unsigned int triangulation_active_cells() const { return triangulation_.n_active_cells(); }
 
@@ -72,11 +78,10 @@ namespace ebweld
     dealii::IndexSet                                owned_, relevant_;
     dealii::PETScWrappers::MPI::SparseMatrix        matrix_;
     dealii::PETScWrappers::MPI::Vector              operator_rhs_, source_rhs_;
-    dealii::PETScWrappers::MPI::Vector              rise_;
+    RiseVector                                      rise_;
     HeatOperatorCoefficients                        coefficients_;
     double                                          max_cell_peclet_ = 0.;
     std::unique_ptr<LinearSolver>                   solver_;
     std::vector<dealii::Point<3>>                   support_points_;
-    std::vector<double>                             owned_rise_;
   };
 } // namespace ebweld

@@ -77,7 +77,7 @@ namespace ebweld
   } // namespace
 
   MeltPool measure_melt_pool(const DoFHandler<3>              &dof_handler,
-                             const PETScWrappers::MPI::Vector &rise,
+                             const RiseVector &rise,
                              const double                      melt_rise_K,
                              const unsigned int                samples)
   {
@@ -163,7 +163,7 @@ namespace ebweld
   }
 
   DepthResponse depth_response(const DoFHandler<3>              &dof_handler,
-                               const PETScWrappers::MPI::Vector &rise,
+                               const RiseVector &rise,
                                const double                      depth_m)
   {
     const auto    &fe = dof_handler.get_fe();

@@ -6,8 +6,9 @@
 // the melting isotherm is located between samples by linear interpolation
 // (exact along cell edges for Q1, where the field is linear).
 
+#include "solver/rise_vector.h"
+
 #include <deal.II/dofs/dof_handler.h>
-#include <deal.II/lac/petsc_vector.h>
 
 namespace ebweld
 {
@@ -29,7 +30,7 @@ namespace ebweld
   /// Region where the rise is >= melt_rise_K, sampled on `samples` points
   /// per cell direction.
   MeltPool measure_melt_pool(const dealii::DoFHandler<3>              &dof_handler,
-                             const dealii::PETScWrappers::MPI::Vector &rise,
+                             const RiseVector &rise,
                              double                                    melt_rise_K,
                              unsigned int                              samples = 9);
 
@@ -53,6 +54,6 @@ namespace ebweld
   };
 
   DepthResponse depth_response(const dealii::DoFHandler<3>              &dof_handler,
-                               const dealii::PETScWrappers::MPI::Vector &rise,
+                               const RiseVector &rise,
                                double                                    depth_m);
 } // namespace ebweld

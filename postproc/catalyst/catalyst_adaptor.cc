@@ -12,7 +12,6 @@
 #include <vtkCellData.h>
 #include <vtkDoubleArray.h>
 #include <vtkFieldData.h>
-#include <vtkIdTypeArray.h>
 #include <vtkMPI.h>
 #include <vtkNew.h>
 #include <vtkPointData.h>
@@ -20,13 +19,17 @@
 #include <vtkPoints.h>
 #include <vtkSmartPointer.h>
 #include <vtkStringArray.h>
+#include <vtkTypeInt32Array.h>
+#include <vtkTypeInt64Array.h>
 #include <vtkUnstructuredGrid.h>
 
 #include <mpi.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <limits>
 #include <string>
 
 namespace
@@ -70,35 +73,44 @@ namespace
     return 1;
   }
 
-  vtkSmartPointer<vtkDoubleArray> array(const char *name, const double *values, const long long n)
+  /// Wraps the caller's values without copying them: the grid lives only
+  /// for one co-processing call, during which the caller keeps them alive.
+  vtkSmartPointer<vtkDoubleArray> array(const char *name, const double *values, const long long n,
+                                        const int components = 1)
   {
     auto a = vtkSmartPointer<vtkDoubleArray>::New();
     a->SetName(name);
-    a->SetNumberOfTuples(n);
-    for (long long i = 0; i < n; ++i)
-      a->SetValue(i, values[i]);
+    a->SetNumberOfComponents(components);
+    a->SetArray(const_cast<double *>(values), n * components, 1 /* do not free */);
     return a;
+  }
+
+  /// Hexahedra with 32-bit offsets and connectivity (half the bytes a
+  /// writer encodes) when the point indices fit, else 64-bit.
+  template <typename IndexArray>
+  vtkSmartPointer<vtkCellArray> hexahedra(const EbweldCatalystGrid &g)
+  {
+    vtkNew<IndexArray> offsets, connectivity;
+    offsets->SetNumberOfValues(g.n_cells + 1);
+    connectivity->SetNumberOfValues(8 * g.n_cells);
+    for (long long c = 0; c <= g.n_cells; ++c)
+      offsets->SetValue(c, 8 * c);
+    for (long long i = 0; i < 8 * g.n_cells; ++i)
+      connectivity->SetValue(i, static_cast<typename IndexArray::ValueType>(g.connectivity[i]));
+    auto cells = vtkSmartPointer<vtkCellArray>::New();
+    cells->SetData(offsets, connectivity);
+    return cells;
   }
 
   vtkSmartPointer<vtkUnstructuredGrid> make_grid(const EbweldCatalystGrid &g)
   {
     auto     grid = vtkSmartPointer<vtkUnstructuredGrid>::New();
     vtkNew<vtkPoints> points;
-    points->SetDataTypeToDouble();
-    points->SetNumberOfPoints(g.n_points);
-    for (long long i = 0; i < g.n_points; ++i)
-      points->SetPoint(i, g.points + 3 * i);
+    points->SetData(array("points", g.points, g.n_points, 3));
     grid->SetPoints(points);
-    vtkNew<vtkIdTypeArray> offsets, connectivity;
-    offsets->SetNumberOfTuples(g.n_cells + 1);
-    connectivity->SetNumberOfTuples(8 * g.n_cells);
-    for (long long c = 0; c <= g.n_cells; ++c)
-      offsets->SetValue(c, 8 * c);
-    for (long long i = 0; i < 8 * g.n_cells; ++i)
-      connectivity->SetValue(i, g.connectivity[i]);
-    vtkNew<vtkCellArray> cells;
-    cells->SetData(offsets, connectivity);
-    grid->SetCells(VTK_HEXAHEDRON, cells);
+    const bool fits_32_bits = 8 * g.n_cells < std::numeric_limits<std::int32_t>::max();
+    grid->SetCells(VTK_HEXAHEDRON, fits_32_bits ? hexahedra<vtkTypeInt32Array>(g)
+                                                : hexahedra<vtkTypeInt64Array>(g));
     for (int f = 0; f < g.n_point_fields; ++f)
       grid->GetPointData()->AddArray(array(g.point_field_names[f], g.point_fields[f], g.n_points));
     for (int f = 0; f < g.n_cell_fields; ++f)
@@ -120,6 +132,13 @@ extern "C" int ebweld_catalyst_initialize(const int          comm,
   vtkMPICommunicatorOpaqueComm opaque(&communicator);
   if (!processor->Initialize(opaque))
     return fail(error, error_size, "vtkCPProcessor::Initialize failed");
+  // Catalyst imports a version-2 script at the first output point, and
+  // with it ParaView's Python modules (0.5-0.7 s): import those now, so
+  // that they are a start-up cost, not one of the first output point.
+  vtkPythonInterpreter::Initialize();
+  if (n_scripts > 0 &&
+      vtkPythonInterpreter::RunSimpleString("from paraview import simple, catalyst") != 0)
+    return fail(error, error_size, "ParaView's Python modules could not be imported (see above)");
   for (int s = 0; s < n_scripts; ++s)
     {
       if (!std::ifstream(scripts[s]))
@@ -132,7 +151,6 @@ extern "C" int ebweld_catalyst_initialize(const int          comm,
       // is written.)
       const std::string check = std::string("compile(open(r\"") + scripts[s] +
                                 "\").read(), r\"" + scripts[s] + "\", 'exec')";
-      vtkPythonInterpreter::Initialize();
       if (vtkPythonInterpreter::RunSimpleString(check.c_str()) != 0)
         return fail(error, error_size,
                     std::string("--catalyst ") + scripts[s] +
