@@ -208,8 +208,12 @@ namespace ebweld
                   {
                     if (cell[d] == 0)
                       info.boundary_ids.emplace_back(2 * d, 2 * d);
+                    else if (cell[d] == coarse.begin[d] << level)
+                      info.boundary_ids.emplace_back(2 * d, ghost_layer_edge_id);
                     if (cell[d] + 1 == n_coarse[d] << level)
                       info.boundary_ids.emplace_back(2 * d + 1, 2 * d + 1);
+                    else if (cell[d] + 1 == coarse.end[d] << level)
+                      info.boundary_ids.emplace_back(2 * d + 1, ghost_layer_edge_id);
                   }
                 infos.push_back(std::move(info));
               }

@@ -41,11 +41,18 @@ namespace ebweld
     std::vector<Block> blocks_;
   };
 
+  /// Boundary id of the faces where a rank's ghost layer ends. deal.II sees
+  /// them as boundary faces (no neighbour on this rank), with id 0 unless
+  /// told otherwise, and boundary conditions on id 0 would then constrain
+  /// DoFs that are interior to the mesh.
+  constexpr dealii::types::boundary_id ghost_layer_edge_id = 200;
+
   /// Creates the brick of coarse cells between `coarse_nodes_m`, each
   /// refined `refinements` times, on `triangulation`'s communicator. Ranks
   /// own blocks of coarse cells. Faces on the brick's boundary get the ids
   /// of a colorized GridGenerator brick: 2 d for the low and 2 d + 1 for
-  /// the high face normal to axis d.
+  /// the high face normal to axis d; faces where the local cells end inside
+  /// the brick get ghost_layer_edge_id.
   void create_distributed_brick(dealii::parallel::fullydistributed::Triangulation<3> &triangulation,
                                 const BrickNodes &coarse_nodes_m,
                                 unsigned int      refinements = 0);

@@ -26,9 +26,10 @@ namespace ebweld
     {
       const double speed = u.norm();
       double       h     = std::numeric_limits<double>::max();
+      const auto   size  = brick_extents_m(cell);
       for (unsigned int d = 0; d < 3; ++d)
         if (std::abs(u[d]) > 1e-12 * speed)
-          h = std::min(h, cell->extent_in_direction(d) * speed / std::abs(u[d]));
+          h = std::min(h, size[d] * speed / std::abs(u[d]));
       return h;
     }
 
@@ -210,8 +211,8 @@ namespace ebweld
       {
         if (!cell->is_locally_owned())
           continue;
-        CellOperatorKey key{{{cell->extent_in_direction(0), cell->extent_in_direction(1),
-                              cell->extent_in_direction(2)}},
+        const auto      size = brick_extents_m(cell);
+        CellOperatorKey key{{{size[0], size[1], size[2]}},
                             c.conductivity_W_per_mK(cell),
                             0u};
         for (const unsigned int f : cell->face_indices())
@@ -277,10 +278,10 @@ namespace ebweld
             if (!cell->is_locally_owned() || !intersects(support, cell))
               continue;
             cell_rhs = 0.;
-            const std::array<unsigned int, 3> m = {
-              {subdivisions(cell->extent_in_direction(0), feature[0]),
-               subdivisions(cell->extent_in_direction(1), feature[1]),
-               subdivisions(cell->extent_in_direction(2), feature[2])}};
+            const auto                        size = brick_extents_m(cell);
+            const std::array<unsigned int, 3> m    = {{subdivisions(size[0], feature[0]),
+                                                       subdivisions(size[1], feature[1]),
+                                                       subdivisions(size[2], feature[2])}};
             if (!source->has_surface_flux())
               {
                 auto &fv = volume_values[m];

@@ -5,12 +5,16 @@
 //     is the coarse count times 8^r, the owned cells' volumes sum to the
 //     brick's volume and each colorized boundary face set has its face's
 //     area, all to round-off.
+//  3. Where a rank's ghost layer ends, the faces carry ghost_layer_edge_id,
+//     never a brick face's id.
 
 #include "meshes/distributed_brick.h"
 
 #include <deal.II/base/mpi.h>
 
 #include <boost/test/unit_test.hpp>
+
+#include <cmath>
 
 using namespace ebweld;
 using namespace dealii;
@@ -68,4 +72,44 @@ BOOST_AUTO_TEST_CASE(mesh_adds_up_to_the_brick)
   for (unsigned int id = 0; id < 6; ++id)
     BOOST_TEST(Utilities::MPI::sum(area[id], MPI_COMM_WORLD) == face_area[id],
                boost::test_tools::tolerance(1e-12));
+}
+
+BOOST_AUTO_TEST_CASE(ghost_layer_edges_are_not_brick_faces)
+{
+  // Where a rank's cells end inside the brick, deal.II sees boundary faces.
+  // On the cells a rank uses (owned and ghost) they must not carry a brick
+  // face's id, or boundary conditions on that id would constrain interior
+  // DoFs (which once silently dropped matrix entries of interface rows).
+  // Ghost cells reach that edge when the coarse cells are not refined.
+  const BrickNodes nodes = {{{-3., -1., 0., 0.5, 2.}, {0., 0.25, 1.}, {0., 0.1, 0.3, 0.7}}};
+  const double     low[3] = {-3., 0., 0.}, high[3] = {2., 1., 0.7};
+  for (const unsigned int refinements : {0u, 2u})
+    {
+      parallel::fullydistributed::Triangulation<3> triangulation(MPI_COMM_WORLD);
+      create_distributed_brick(triangulation, nodes, refinements);
+      unsigned int misplaced = 0, edges = 0, interior_with_id = 0;
+      for (const auto &cell : triangulation.active_cell_iterators())
+        if (!cell->is_artificial())
+          for (const unsigned int f : cell->face_indices())
+            if (!cell->at_boundary(f))
+              interior_with_id += cell->face(f)->at_boundary(); // an id despite a neighbour
+            else if (cell->face(f)->boundary_id() == ghost_layer_edge_id)
+              ++edges;
+            else
+              {
+                // a brick face's id: the face must lie on that face of the brick
+                const auto         id    = cell->face(f)->boundary_id();
+                const unsigned int axis  = id / 2;
+                const double       plane = id % 2 == 0 ? low[axis] : high[axis];
+                if (id >= 6 || std::abs(cell->face(f)->center()[axis] - plane) > 1e-12)
+                  ++misplaced;
+              }
+      BOOST_TEST(misplaced == 0u, refinements << " refinements");
+      BOOST_TEST(interior_with_id == 0u, refinements << " refinements");
+      const unsigned int all_edges = Utilities::MPI::sum(edges, MPI_COMM_WORLD);
+      if (Utilities::MPI::n_mpi_processes(MPI_COMM_WORLD) == 1)
+        BOOST_TEST(all_edges == 0u); // one rank holds the whole brick
+      else if (refinements == 0)
+        BOOST_TEST(all_edges > 0u);
+    }
 }
