@@ -2,6 +2,8 @@
 // binary under `scripts/with-virtual-display mpirun -np N` for N = 1 and 2: the extract
 // pipeline writes exactly what the solver owns, the image pipeline renders
 // a non-uniform PNG of the requested size with the melting isotherm on it,
+// the live pipeline delivers each case of a study to a listening ParaView
+// (postproc/catalyst/live_check.py in the GUI's place),
 // and a missing or broken script stops the run at start-up with a clear
 // error, writing nothing.
 
@@ -9,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -156,4 +160,62 @@ BOOST_AUTO_TEST_CASE(broken_scripts_stop_the_run_at_start_up)
                            "fields = TrivialProducer(registrationName='input'\n";
   expect_clean_failure(run_with(2, directory, "--catalyst " + broken), "Python syntax error");
   expect_clean_failure(run_with(1, directory, "--catalyst"), "--catalyst needs a script");
+}
+
+BOOST_AUTO_TEST_CASE(live_pipeline_reaches_a_listening_paraview)
+{
+  // postproc/catalyst/live_check.py stands in for the GUI: it listens, asks
+  // for the fields and reports what arrives. A study of three cases gives
+  // three output points; Live delivers the fields from the output point
+  // after the client asked for them, so at least two must arrive.
+  const std::string directory = "/tmp/ebweld_catalyst_live";
+  fs::remove_all(directory);
+  fs::create_directories(directory);
+  std::ofstream(directory + "/study.prm") << "subsection Output\n  set Write fields = false\n"
+                                             "  set Write profiles = false\nend\n"
+                                             "subsection Study\n  set Grid = Beam/Voltage (kV): 15, 20, 25\nend\n";
+  const std::string port   = "22377";
+  const std::string client = directory + "/client.log";
+  // one shell script, so that env -i covers the client and the run alike
+  std::ofstream(directory + "/live.sh")
+    << "/usr/bin/python3 " << catalyst_dir << "live_check.py --port " << port
+    << " --updates 2 --timeout 240 >" << client << " 2>&1 &\nclient=$!\n"
+    << "for i in $(seq 300); do grep -q listening " << client << " && break; sleep 0.1; done\n"
+    << "EBWELD_CATALYST_LIVE_URL=localhost:" << port << " " << EBWELD_SOURCE_DIR
+    << "/scripts/with-virtual-display mpirun --allow-run-as-root --oversubscribe --bind-to none "
+    << "-np 2 " << EBWELD_BINARY << " study " << directory << "/study.prm" << coarse
+    << " --output-dir " << directory << "/out --ranks-per-case 2 --catalyst " << catalyst_dir
+    << "live.py\nstatus=$?\nwait $client\necho \"ebweld exit $status, client exit $?\"\n";
+  const Outcome run = run_clean("/bin/sh " + directory + "/live.sh");
+  std::stringstream log;
+  log << std::ifstream(client).rdbuf();
+  BOOST_TEST_MESSAGE(run.output << "\nclient:\n" << log.str());
+  BOOST_TEST(run.output.find("ebweld exit 0, client exit 0") != std::string::npos);
+  // the update carries the whole mesh of one case, with a weld's temperatures
+  const std::string text = log.str();
+  const auto        line = text.find("{\"update\"");
+  BOOST_REQUIRE(line != std::string::npos);
+  const auto update = nlohmann::json::parse(text.substr(line, text.find('\n', line) - line));
+  BOOST_TEST(update["temperature_K"][0].get<double>() >= 300. - 1e-4);
+  // its peak temperature is one case's (results.csv: one row per case)
+  std::ifstream results(directory + "/out/results.csv");
+  std::string   row, cell;
+  std::getline(results, row);
+  std::size_t column = 0;
+  for (std::stringstream header(row); std::getline(header, cell, ','); ++column)
+    if (cell == "peak_temperature_K")
+      break;
+  std::vector<double> peaks;
+  while (std::getline(results, row))
+    {
+      std::stringstream fields(row);
+      for (std::size_t c = 0; c <= column; ++c)
+        std::getline(fields, cell, ',');
+      peaks.push_back(std::stod(cell));
+    }
+  BOOST_TEST(peaks.size() == 3u);
+  const double live_peak = update["temperature_K"][1].get<double>();
+  BOOST_TEST(std::any_of(peaks.begin(), peaks.end(),
+                         [&](const double peak) { return std::abs(live_peak - peak) < 1e-9 * peak; }),
+             "live peak " << live_peak << " K is no case's peak temperature");
 }
