@@ -174,14 +174,16 @@ BOOST_AUTO_TEST_CASE(live_pipeline_reaches_a_listening_paraview)
   std::ofstream(directory + "/study.prm") << "subsection Output\n  set Write fields = false\n"
                                              "  set Write profiles = false\nend\n"
                                              "subsection Study\n  set Grid = Beam/Voltage (kV): 15, 20, 25\nend\n";
-  const std::string port   = "22377";
   const std::string client = directory + "/client.log";
   // one shell script, so that env -i covers the client and the run alike
+  // a port the system reports free (another run may hold a fixed one)
   std::ofstream(directory + "/live.sh")
-    << "/usr/bin/python3 " << catalyst_dir << "live_check.py --port " << port
+    << "port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind((\"\", 0)); "
+       "print(s.getsockname()[1])')\n"
+    << "/usr/bin/python3 " << catalyst_dir << "live_check.py --port $port"
     << " --updates 2 --timeout 240 >" << client << " 2>&1 &\nclient=$!\n"
     << "for i in $(seq 300); do grep -q listening " << client << " && break; sleep 0.1; done\n"
-    << "EBWELD_CATALYST_LIVE_URL=localhost:" << port << " " << EBWELD_SOURCE_DIR
+    << "EBWELD_CATALYST_LIVE_URL=localhost:$port " << EBWELD_SOURCE_DIR
     << "/scripts/with-virtual-display mpirun --allow-run-as-root --oversubscribe --bind-to none "
     << "-np 2 " << EBWELD_BINARY << " study " << directory << "/study.prm" << coarse
     << " --output-dir " << directory << "/out --ranks-per-case 2 --catalyst " << catalyst_dir
