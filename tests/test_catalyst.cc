@@ -183,7 +183,8 @@ BOOST_AUTO_TEST_CASE(live_pipeline_reaches_a_listening_paraview)
     << "/usr/bin/python3 " << catalyst_dir << "live_check.py --port $port"
     << " --updates 2 --timeout 240 >" << client << " 2>&1 &\nclient=$!\n"
     << "for i in $(seq 300); do grep -q listening " << client << " && break; sleep 0.1; done\n"
-    << "EBWELD_CATALYST_LIVE_URL=localhost:$port " << EBWELD_SOURCE_DIR
+    // an address, not localhost: a minimal root may have no /etc/hosts
+    << "EBWELD_CATALYST_LIVE_URL=127.0.0.1:$port " << EBWELD_SOURCE_DIR
     << "/scripts/with-virtual-display mpirun --allow-run-as-root --oversubscribe --bind-to none "
     << "-np 2 " << EBWELD_BINARY << " study " << directory << "/study.prm" << coarse
     << " --output-dir " << directory << "/out --ranks-per-case 2 --catalyst " << catalyst_dir
