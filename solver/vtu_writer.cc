@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <string>
 
 namespace ebweld
@@ -16,6 +17,8 @@ namespace ebweld
     const char *vtk_type<double>() { return "Float64"; }
     template <>
     const char *vtk_type<long long>() { return "Int64"; }
+    template <>
+    const char *vtk_type<std::int32_t>() { return "Int32"; }
     template <>
     const char *vtk_type<std::uint8_t>() { return "UInt8"; }
 
@@ -57,6 +60,17 @@ namespace ebweld
           << encoded << "\n</DataArray>\n";
     }
 
+    template <typename Index>
+    void write_cells(std::ostream &out, const LocalGrid &grid)
+    {
+      write_array(out, "connectivity",
+                  std::vector<Index>(grid.connectivity.begin(), grid.connectivity.end()));
+      std::vector<Index> offsets(grid.n_cells());
+      for (std::size_t c = 0; c < offsets.size(); ++c)
+        offsets[c] = static_cast<Index>(8 * (c + 1));
+      write_array(out, "offsets", offsets);
+    }
+
     void header(std::ostream &out, const char *type)
     {
       out << "<?xml version=\"1.0\"?>\n<VTKFile type=\"" << type
@@ -71,11 +85,11 @@ namespace ebweld
         << "\" NumberOfCells=\"" << grid.n_cells() << "\">\n<Points>\n";
     write_array(out, "Points", grid.points_m, 3);
     out << "</Points>\n<Cells>\n";
-    write_array(out, "connectivity", grid.connectivity);
-    std::vector<long long> offsets(grid.n_cells());
-    for (std::size_t c = 0; c < offsets.size(); ++c)
-      offsets[c] = 8 * (c + 1);
-    write_array(out, "offsets", offsets);
+    // 32-bit point indices when they fit: a fifth less to encode and write
+    if (8 * grid.n_cells() < std::numeric_limits<std::int32_t>::max())
+      write_cells<std::int32_t>(out, grid);
+    else
+      write_cells<long long>(out, grid);
     write_array(out, "types", std::vector<std::uint8_t>(grid.n_cells(), vtk_hexahedron));
     out << "</Cells>\n<PointData>\n";
     for (const auto &[name, values] : grid.point_fields)
