@@ -194,7 +194,7 @@ BOOST_AUTO_TEST_CASE(live_pipeline_reaches_a_listening_paraview)
   log << std::ifstream(client).rdbuf();
   BOOST_TEST_MESSAGE(run.output << "\nclient:\n" << log.str());
   BOOST_TEST(run.output.find("ebweld exit 0, client exit 0") != std::string::npos);
-  // the update carries the whole mesh of one case, with a weld's temperatures
+  // the first update is one case's field: ambient far away, its peak at the beam
   const std::string text = log.str();
   const auto        line = text.find("{\"update\"");
   BOOST_REQUIRE(line != std::string::npos);
@@ -221,4 +221,9 @@ BOOST_AUTO_TEST_CASE(live_pipeline_reaches_a_listening_paraview)
   BOOST_TEST(std::any_of(peaks.begin(), peaks.end(),
                          [&](const double peak) { return std::abs(live_peak - peak) < 1e-9 * peak; }),
              "live peak " << live_peak << " K is no case's peak temperature");
+  // bad arguments: a clear error naming the parameter, value and range
+  const Outcome bad = run_clean("/usr/bin/python3 " + catalyst_dir + "live_check.py --port 70000");
+  BOOST_TEST(bad.exit_code == 2);
+  BOOST_TEST(bad.output.find("--port = 70000 is outside the allowed range [1, 65535]") !=
+             std::string::npos, bad.output);
 }

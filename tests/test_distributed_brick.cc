@@ -19,6 +19,13 @@
 using namespace ebweld;
 using namespace dealii;
 
+namespace
+{
+  // graded nodes, as the half-brick generator makes them, and the corners
+  const BrickNodes graded_nodes = {{{-3., -1., 0., 0.5, 2.}, {0., 0.25, 1.}, {0., 0.1, 0.3, 0.7}}};
+  const double     brick_low[3] = {-3., 0., 0.}, brick_high[3] = {2., 1., 0.7};
+} // namespace
+
 BOOST_AUTO_TEST_CASE(blocks_partition_the_cells)
 {
   const BrickPartition::Index n = {{7, 5, 3}};
@@ -49,12 +56,10 @@ BOOST_AUTO_TEST_CASE(blocks_partition_the_cells)
 
 BOOST_AUTO_TEST_CASE(mesh_adds_up_to_the_brick)
 {
-  // graded nodes, as the half-brick generator makes them
-  const BrickNodes nodes = {{{-3., -1., 0., 0.5, 2.}, {0., 0.25, 1.}, {0., 0.1, 0.3, 0.7}}};
   const double     volume = 5. * 1. * 0.7;
   const double     face_area[6] = {0.7, 0.7, 3.5, 3.5, 5., 5.}; // x-, x+, y-, y+, z-, z+
   parallel::fullydistributed::Triangulation<3> triangulation(MPI_COMM_WORLD);
-  create_distributed_brick(triangulation, nodes, 2);
+  create_distributed_brick(triangulation, graded_nodes, 2);
 
   BOOST_TEST(triangulation.n_global_active_cells() == 4u * 2u * 3u * 64u);
   double              owned_volume = 0.;
@@ -81,15 +86,15 @@ BOOST_AUTO_TEST_CASE(ghost_layer_edges_are_not_brick_faces)
   // face's id, or boundary conditions on that id would constrain interior
   // DoFs (which once silently dropped matrix entries of interface rows).
   // Ghost cells reach that edge when the coarse cells are not refined.
-  const BrickNodes nodes = {{{-3., -1., 0., 0.5, 2.}, {0., 0.25, 1.}, {0., 0.1, 0.3, 0.7}}};
-  const double     low[3] = {-3., 0., 0.}, high[3] = {2., 1., 0.7};
   for (const unsigned int refinements : {0u, 2u})
     {
       parallel::fullydistributed::Triangulation<3> triangulation(MPI_COMM_WORLD);
-      create_distributed_brick(triangulation, nodes, refinements);
+      create_distributed_brick(triangulation, graded_nodes, refinements);
       unsigned int misplaced = 0, edges = 0, interior_with_id = 0;
       for (const auto &cell : triangulation.active_cell_iterators())
-        if (!cell->is_artificial())
+        {
+          if (cell->is_artificial())
+            continue;
           for (const unsigned int f : cell->face_indices())
             if (!cell->at_boundary(f))
               interior_with_id += cell->face(f)->at_boundary(); // an id despite a neighbour
@@ -100,10 +105,11 @@ BOOST_AUTO_TEST_CASE(ghost_layer_edges_are_not_brick_faces)
                 // a brick face's id: the face must lie on that face of the brick
                 const auto         id    = cell->face(f)->boundary_id();
                 const unsigned int axis  = id / 2;
-                const double       plane = id % 2 == 0 ? low[axis] : high[axis];
+                const double       plane = id % 2 == 0 ? brick_low[axis] : brick_high[axis];
                 if (id >= 6 || std::abs(cell->face(f)->center()[axis] - plane) > 1e-12)
                   ++misplaced;
               }
+        }
       BOOST_TEST(misplaced == 0u, refinements << " refinements");
       BOOST_TEST(interior_with_id == 0u, refinements << " refinements");
       const unsigned int all_edges = Utilities::MPI::sum(edges, MPI_COMM_WORLD);

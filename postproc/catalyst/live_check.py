@@ -20,16 +20,31 @@ import json
 import sys
 import time
 
-from paraview import live
-from paraview.simple import FindSource
+
+def in_range(name, convert, low, high):
+    """An argparse type: `convert`, then a clear error outside [low, high]."""
+    def check(text):
+        value = convert(text)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError('%s = %s is outside the allowed range [%g, %g]'
+                                             % (name, text, low, high))
+        return value
+    return check
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
-    parser.add_argument('--port', type=int, default=22222, help='port to listen on')
-    parser.add_argument('--updates', type=int, default=1, help='updates to wait for')
-    parser.add_argument('--timeout', type=float, default=300., help='seconds to wait in all')
+    parser.add_argument('--port', type=in_range('--port', int, 1, 65535), default=22222,
+                        help='port to listen on, in [1, 65535]')
+    parser.add_argument('--updates', type=in_range('--updates', int, 1, 10**6), default=1,
+                        help='updates that must arrive, >= 1')
+    parser.add_argument('--timeout', type=in_range('--timeout', float, 0.1, 86400.), default=300.,
+                        help='seconds to wait in all [s], in [0.1, 86400]')
     args = parser.parse_args()
+
+    # ParaView is imported only once the arguments are known to be valid
+    from paraview import live
+    from paraview.simple import FindSource
 
     received = []
     closed = []
