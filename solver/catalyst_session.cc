@@ -5,6 +5,7 @@
 #include "solver/local_grid.h"
 
 #include <deal.II/base/mpi.h>
+#include <deal.II/base/timer.h>
 
 #include <dlfcn.h>
 
@@ -57,6 +58,7 @@ namespace ebweld
     if (!library_path())
       throw InputError("--catalyst: this ebweld was built without ParaView Catalyst (install "
                        "paraview-dev python3-paraview and rebuild, or drop --catalyst)");
+    Timer startup(comm, true);
     // global: Python extension modules that the pipelines import resolve
     // libpython's symbols through the process's global scope
     library_->handle = dlopen(library_path(), RTLD_NOW | RTLD_GLOBAL);
@@ -75,6 +77,8 @@ namespace ebweld
     // every rank must agree, or the ranks that succeeded would wait forever
     if (Utilities::MPI::max(failed, comm) != 0)
       throw InputError(failed ? error.data() : "--catalyst: a pipeline failed to load on another rank");
+    startup.stop();
+    startup_time_s_ = startup.wall_time();
   }
 
   CatalystSession::~CatalystSession()

@@ -44,11 +44,16 @@ namespace ebweld
     /// Output points offered so far (handed over or skipped).
     int calls() const { return calls_; }
 
+    /// Wall time of loading the adaptor, ParaView and the pipelines [s]
+    /// (slowest rank).
+    double startup_time_s() const { return startup_time_s_; }
+
   private:
     struct Library;
     std::unique_ptr<Library> library_;
     int                      calls_ = 0;
     unsigned int             interval_;
+    double                   startup_time_s_ = 0.;
   };
 
   /// Removes every "--catalyst SCRIPT" pair from `arguments` and returns

@@ -313,7 +313,8 @@ namespace ebweld
         s["catalyst"] = {{"time_step", step},
                          {"points_handed", handed.first},
                          {"cells_handed", handed.second},
-                         {"time_s", timer.wall_time()}};
+                         {"time_s", timer.wall_time()},
+                         {"startup_time_s", options.catalyst->startup_time_s()}};
         log << "  fields handed to Catalyst\n";
       }
     if (options.write_profiles)

@@ -15,6 +15,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 using namespace ebweld::testing;
@@ -64,6 +65,14 @@ BOOST_AUTO_TEST_CASE(extract_pipeline_writes_what_the_solver_owns)
       BOOST_TEST_MESSAGE(run.output);
       BOOST_REQUIRE_EQUAL(run.exit_code, 0);
       const auto s = summary(directory);
+      // the .pvtu and one piece per rank, moved into place: no partial
+      // directory left behind
+      std::set<std::string> written, expected = {"fields_000000.pvtu"};
+      for (const auto &entry : fs::directory_iterator(directory + "/catalyst"))
+        written.insert(entry.path().filename().string());
+      for (unsigned int r = 0; r < ranks; ++r)
+        expected.insert("fields_000000_" + std::to_string(r) + ".vtu");
+      BOOST_TEST(written == expected, boost::test_tools::per_element());
       const auto dataset = python(
         "from paraview.vtk.vtkIOXML import vtkXMLPUnstructuredGridReader\n"
         "import json\n"

@@ -133,10 +133,15 @@ extern "C" int ebweld_catalyst_initialize(const int          comm,
   if (!processor->Initialize(opaque))
     return fail(error, error_size, "vtkCPProcessor::Initialize failed");
   // Catalyst imports a version-2 script at the first output point, and
-  // with it ParaView's Python modules (0.5-0.7 s): import those now, so
-  // that they are a start-up cost, not one of the first output point.
+  // with it ParaView's Python modules (paraview.simple: 1.1-1.6 s): import
+  // those now, so that they are a start-up cost, not one of the first
+  // output point. Version-1 scripts on plain VTK (extract_fields.py) do
+  // not need them.
   vtkPythonInterpreter::Initialize();
-  if (n_scripts > 0 &&
+  bool any_version_2 = false;
+  for (int s = 0; s < n_scripts; ++s)
+    any_version_2 = any_version_2 || vtkCPPythonPipeline::DetectScriptVersion(scripts[s]) == 2;
+  if (any_version_2 &&
       vtkPythonInterpreter::RunSimpleString("from paraview import simple, catalyst") != 0)
     return fail(error, error_size, "ParaView's Python modules could not be imported (see above)");
   for (int s = 0; s < n_scripts; ++s)
