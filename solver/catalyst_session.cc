@@ -8,6 +8,8 @@
 #include <deal.II/base/timer.h>
 
 #include <dlfcn.h>
+#include <netdb.h>
+#include <sys/socket.h>
 
 #include <array>
 #include <cstdlib>
@@ -44,6 +46,35 @@ namespace ebweld
         throw std::runtime_error(std::string("libebweld_catalyst lacks ") + name);
       return reinterpret_cast<Function>(address);
     }
+
+    /// Catalyst Live (postproc/catalyst/live.py) gives no sign when it
+    /// cannot reach the GUI: check the address it will use, before
+    /// ParaView is loaded. Throws InputError naming the variable.
+    void check_live_url()
+    {
+      const char *variable = "EBWELD_CATALYST_LIVE_URL";
+      const char *value    = std::getenv(variable);
+      if (!value)
+        return;
+      const std::string url    = value;
+      const std::string prefix = std::string(variable) + " = '" + url + "'";
+      const auto        colon  = url.rfind(':');
+      const std::string host   = colon == std::string::npos ? "" : url.substr(0, colon);
+      const std::string port   = colon == std::string::npos ? "" : url.substr(colon + 1);
+      const bool        digits = !port.empty() && port.size() <= 5 &&
+                          port.find_first_not_of("0123456789") == std::string::npos;
+      if (host.empty() || !digits || std::stoi(port) < 1 || std::stoi(port) > 65535)
+        throw InputError(prefix + ": expected HOST:PORT with PORT in [1, 65535], "
+                                  "for example 127.0.0.1:22222");
+      addrinfo  hints{};
+      addrinfo *found = nullptr;
+      hints.ai_socktype = SOCK_STREAM;
+      const int status  = getaddrinfo(host.c_str(), port.c_str(), &hints, &found);
+      if (status != 0)
+        throw InputError(prefix + ": host '" + host + "' does not resolve (" + gai_strerror(status) +
+                         "); give the GUI's address, for example 127.0.0.1:" + port);
+      freeaddrinfo(found);
+    }
   } // namespace
 
   CatalystSession::CatalystSession(MPI_Comm comm, const std::vector<std::string> &scripts,
@@ -54,6 +85,7 @@ namespace ebweld
     for (const auto &script : scripts) // before loading ParaView: a clear, cheap check
       if (!std::ifstream(script))
         throw InputError("--catalyst " + script + ": no such file or not readable");
+    check_live_url();
     setenv("EBWELD_CATALYST_OUTPUT", output_directory.c_str(), 1);
     if (!library_path())
       throw InputError("--catalyst: this ebweld was built without ParaView Catalyst (install "

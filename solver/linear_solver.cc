@@ -44,7 +44,8 @@ namespace ebweld
       // lexicographic instead of C-then-F relaxation: each C/F sweep
       // passes over every row twice. At 952k DoFs on 2 ranks the iterations
       // took 2.9 instead of 5.8 s (12 instead of 14 iterations); over 89k
-      // to 2.3M DoFs the iterations grow 9 -> 14 (C/F order: 12 -> 18)
+      // to 2.3M DoFs the iterations grew 9 -> 14 (C/F order: 12 -> 18), both
+      // with strong threshold 0.5
       {"pc_hypre_boomeramg_no_CF", "true"}};
   } // namespace
 

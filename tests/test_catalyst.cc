@@ -169,6 +169,14 @@ BOOST_AUTO_TEST_CASE(broken_scripts_stop_the_run_at_start_up)
                            "fields = TrivialProducer(registrationName='input'\n";
   expect_clean_failure(run_with(2, directory, "--catalyst " + broken), "Python syntax error");
   expect_clean_failure(run_with(1, directory, "--catalyst"), "--catalyst needs a script");
+  // Catalyst Live's address: ParaView would fail silently, ebweld stops
+  const std::string live = "--catalyst " + catalyst_dir + "live.py";
+  expect_clean_failure(run_with(2, directory, live, "EBWELD_CATALYST_LIVE_URL=no-such-host.invalid:22222"),
+                       "EBWELD_CATALYST_LIVE_URL = 'no-such-host.invalid:22222': host "
+                       "'no-such-host.invalid' does not resolve");
+  expect_clean_failure(run_with(1, directory, live, "EBWELD_CATALYST_LIVE_URL=127.0.0.1:99999"),
+                       "EBWELD_CATALYST_LIVE_URL = '127.0.0.1:99999': expected HOST:PORT with "
+                       "PORT in [1, 65535]");
 }
 
 BOOST_AUTO_TEST_CASE(live_pipeline_reaches_a_listening_paraview)

@@ -3,7 +3,8 @@
 # running ParaView GUI that listens for Catalyst connections; nothing is
 # written. See postproc/catalyst/README.md for the steps.
 #   ebweld run --catalyst postproc/catalyst/live.py
-# The GUI's address: $EBWELD_CATALYST_LIVE_URL (default localhost:22222).
+# The GUI's address: $EBWELD_CATALYST_LIVE_URL (default 127.0.0.1:22222);
+# ebweld checks it at start-up.
 import os
 
 from paraview import catalyst
@@ -15,4 +16,5 @@ options = catalyst.Options()
 options.GlobalTrigger = 'TimeStep'
 options.EnableCatalystLive = 1
 options.CatalystLiveTrigger = 'TimeStep'
-options.CatalystLiveURL = os.environ.get('EBWELD_CATALYST_LIVE_URL', 'localhost:22222')
+# an address rather than localhost: a minimal system may have no /etc/hosts
+options.CatalystLiveURL = os.environ.get('EBWELD_CATALYST_LIVE_URL', '127.0.0.1:22222')
