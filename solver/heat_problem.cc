@@ -93,10 +93,12 @@ namespace ebweld
   {
     solver_ = std::make_unique<LinearSolver>(comm_, settings);
     solver_->set_operator(matrix_, max_cell_peclet_);
+    preconditioner_ = solver_->preconditioner();
   }
 
   unsigned int HeatProblem::solve()
   {
+    AssertThrow(solver_, ExcMessage("HeatProblem::solve: call prepare_solver() first"));
     PETScWrappers::MPI::Vector rhs(operator_rhs_);
     rhs += source_rhs_;
     PETScWrappers::MPI::Vector solution(owned_, comm_);

@@ -138,6 +138,7 @@ namespace ebweld
     solved.assembly_time_s += phase.lap();
     problem.prepare_solver(setup.linear_solver);
     solved.iterations = problem.solve();
+    problem.release_solver();
     solved.solve_time_s += phase.lap();
   }
 
