@@ -63,7 +63,8 @@ namespace ebweld
       const std::string port   = colon == std::string::npos ? "" : url.substr(colon + 1);
       const bool        digits = !port.empty() && port.size() <= 5 &&
                           port.find_first_not_of("0123456789") == std::string::npos;
-      if (host.empty() || !digits || std::stoi(port) < 1 || std::stoi(port) > 65535)
+      const int         number = digits ? std::stoi(port) : 0;
+      if (host.empty() || number < 1 || number > 65535)
         throw InputError(prefix + ": expected HOST:PORT with PORT in [1, 65535], "
                                   "for example 127.0.0.1:22222");
       addrinfo  hints{};

@@ -1,7 +1,6 @@
 #include "solver/local_grid.h"
 
 #include <deal.II/base/mpi.h>
-#include <deal.II/distributed/tria_base.h>
 
 namespace ebweld
 {
@@ -21,11 +20,11 @@ namespace ebweld
     for (const auto &field : data.cell_fields)
       grid.cell_fields.emplace_back(field.first, std::vector<double>());
     // reserved up front: growing these vectors cell by cell touched about
-    // twice their final memory, and fresh pages are costly on this machine
-    const auto &tria    = dofs.get_triangulation();
-    const auto *distributed = dynamic_cast<const parallel::TriangulationBase<3> *>(&tria);
-    const std::size_t n_cells =
-      distributed ? distributed->n_locally_owned_active_cells() : tria.n_active_cells();
+    // twice their final memory, and fresh pages are costly on this machine.
+    // The rank's active cells (owned, ghost, artificial) bound the owned
+    // ones; capacity that is never written costs no pages.
+    const auto &tria             = dofs.get_triangulation();
+    const auto  n_cells          = tria.n_active_cells();
     const auto  n_points_at_most = std::min<std::size_t>(tria.n_vertices(), 8 * n_cells);
     positions.reserve(n_points_at_most);
     temperature.reserve(n_points_at_most);

@@ -29,7 +29,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <limits>
 #include <string>
 
 namespace
@@ -108,8 +107,7 @@ namespace
     vtkNew<vtkPoints> points;
     points->SetData(array("points", g.points, g.n_points, 3));
     grid->SetPoints(points);
-    const bool fits_32_bits = 8 * g.n_cells < std::numeric_limits<std::int32_t>::max();
-    grid->SetCells(VTK_HEXAHEDRON, fits_32_bits ? hexahedra<vtkTypeInt32Array>(g)
+    grid->SetCells(VTK_HEXAHEDRON, ebweld_hexahedra_fit_int32(g.n_cells) ? hexahedra<vtkTypeInt32Array>(g)
                                                 : hexahedra<vtkTypeInt64Array>(g));
     for (int f = 0; f < g.n_point_fields; ++f)
       grid->GetPointData()->AddArray(array(g.point_field_names[f], g.point_fields[f], g.n_points));

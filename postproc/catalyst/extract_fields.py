@@ -57,9 +57,16 @@ def DoCoProcessing(description):
     if not all_ranks_succeeded(controller, writer.Write() == 1):
         raise RuntimeError('extract_fields.py: writing %s failed on a rank' % name)
 
+    # a collective check rather than a barrier: a rank whose move failed
+    # must not leave the others waiting
     piece = '%s_%d.vtu' % (name, rank)
-    os.replace(os.path.join(partial, piece), os.path.join(directory, piece))
-    controller.Barrier()
+    try:
+        os.replace(os.path.join(partial, piece), os.path.join(directory, piece))
+        moved = True
+    except OSError:
+        moved = False
+    if not all_ranks_succeeded(controller, moved):
+        raise RuntimeError('extract_fields.py: moving the pieces of %s into place failed' % name)
     if rank == 0:
         os.replace(os.path.join(partial, name + '.pvtu'), os.path.join(directory, name + '.pvtu'))
         os.rmdir(partial)
