@@ -15,6 +15,8 @@ ebweld=build/bin/ebweld
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 n=${1:-34}
 repeats=${2:-3}
+[[ "$repeats" =~ ^[0-9]+$ ]] && ((repeats >= 1 && repeats <= 100)) ||
+  { echo "catalyst_overhead.sh: REPEATS = '$repeats' is outside the allowed range [1, 100]" >&2; exit 2; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 field() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$@"; }
