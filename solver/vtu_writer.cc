@@ -2,8 +2,9 @@
 
 #include "postproc/catalyst/catalyst_adaptor.h"
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
-#include <cstring>
 #include <string>
 
 namespace ebweld
@@ -23,53 +24,114 @@ namespace ebweld
     template <>
     const char *vtk_type<std::uint8_t>() { return "UInt8"; }
 
-    /// Standard base64 (RFC 4648) of `bytes`, appended to `out`. deal.II's
+    /// Standard base64 (RFC 4648) of the bytes it is fed, in pieces, as one
+    /// stream, written to `out` a block at a time: an array is encoded
+    /// without first being copied whole into a byte buffer and a string
+    /// (that touched three times its size of fresh memory). deal.II's
     /// encode_base64 goes through Boost's iterator adaptors, about ten
     /// times slower; this writer exists to be fast.
-    void append_base64(std::string &out, const unsigned char *bytes, const std::size_t n)
+    class Base64Stream
     {
-      static constexpr char alphabet[] =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-      out.reserve(out.size() + 4 * ((n + 2) / 3));
-      std::size_t i = 0;
-      for (; i + 3 <= n; i += 3)
-        {
-          const std::uint32_t v = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-          out += {alphabet[v >> 18], alphabet[(v >> 12) & 63], alphabet[(v >> 6) & 63], alphabet[v & 63]};
-        }
-      if (i < n)
-        {
-          const std::uint32_t v = (bytes[i] << 16) | (i + 1 < n ? bytes[i + 1] << 8 : 0);
-          out += {alphabet[v >> 18], alphabet[(v >> 12) & 63], i + 1 < n ? alphabet[(v >> 6) & 63] : '=', '='};
-        }
-    }
+    public:
+      explicit Base64Stream(std::ostream &out)
+        : out_(out)
+      {}
 
-    /// One DataArray: a UInt64 byte count, then the values, in base64.
-    template <typename T>
-    void write_array(std::ostream &out, const char *name, const std::vector<T> &values,
+      void add(const unsigned char *bytes, std::size_t n)
+      {
+        while (n > 0 && n_pending_ > 0 && n_pending_ < 3)
+          {
+            pending_[n_pending_++] = *bytes++;
+            --n;
+          }
+        if (n_pending_ == 3)
+          {
+            encode(pending_);
+            n_pending_ = 0;
+          }
+        for (; n >= 3; bytes += 3, n -= 3)
+          encode(bytes);
+        for (; n > 0; --n)
+          pending_[n_pending_++] = *bytes++;
+      }
+
+      /// Pads the last 1 or 2 bytes and writes what is left.
+      void finish()
+      {
+        if (n_pending_ > 0)
+          {
+            std::fill(pending_ + n_pending_, pending_ + 3, 0);
+            encode(pending_);
+            std::fill(block_.begin() + used_ - (3 - n_pending_), block_.begin() + used_, '=');
+            n_pending_ = 0;
+          }
+        out_.write(block_.data(), used_);
+        used_ = 0;
+      }
+
+    private:
+      void encode(const unsigned char *b)
+      {
+        static constexpr char alphabet[] =
+          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        if (used_ + 4 > block_.size())
+          {
+            out_.write(block_.data(), used_);
+            used_ = 0;
+          }
+        const std::uint32_t v = (b[0] << 16) | (b[1] << 8) | b[2];
+        block_[used_++]       = alphabet[v >> 18];
+        block_[used_++]       = alphabet[(v >> 12) & 63];
+        block_[used_++]       = alphabet[(v >> 6) & 63];
+        block_[used_++]       = alphabet[v & 63];
+      }
+
+      std::ostream             &out_;
+      unsigned char             pending_[3] = {0, 0, 0};
+      unsigned int              n_pending_  = 0;
+      std::array<char, 1 << 16> block_;
+      std::size_t               used_ = 0;
+    };
+
+    /// One DataArray of n values of type T, value(i) being the i-th: a
+    /// UInt64 byte count, then the values, in base64. Values go through a
+    /// small buffer, so that converted or computed arrays (32-bit
+    /// connectivity, offsets) need no full-size copy either.
+    template <typename T, typename Value>
+    void write_array(std::ostream &out, const char *name, const std::size_t n, const Value &value,
                      const unsigned int components = 1)
     {
-      const std::uint64_t        bytes = values.size() * sizeof(T);
-      std::vector<unsigned char> binary(sizeof(bytes) + bytes);
-      std::memcpy(binary.data(), &bytes, sizeof(bytes));
-      if (bytes > 0)
-        std::memcpy(binary.data() + sizeof(bytes), values.data(), bytes);
-      std::string encoded;
-      append_base64(encoded, binary.data(), binary.size());
       out << "<DataArray type=\"" << vtk_type<T>() << "\" Name=\"" << name
-          << "\" NumberOfComponents=\"" << components << "\" format=\"binary\">\n"
-          << encoded << "\n</DataArray>\n";
+          << "\" NumberOfComponents=\"" << components << "\" format=\"binary\">\n";
+      Base64Stream        encoded(out);
+      const std::uint64_t bytes = n * sizeof(T);
+      encoded.add(reinterpret_cast<const unsigned char *>(&bytes), sizeof(bytes));
+      std::array<T, 4096> buffer;
+      for (std::size_t first = 0; first < n; first += buffer.size())
+        {
+          const std::size_t count = std::min(buffer.size(), n - first);
+          for (std::size_t i = 0; i < count; ++i)
+            buffer[i] = value(first + i);
+          encoded.add(reinterpret_cast<const unsigned char *>(buffer.data()), count * sizeof(T));
+        }
+      encoded.finish();
+      out << "\n</DataArray>\n";
+    }
+
+    void write_values(std::ostream &out, const char *name, const std::vector<double> &values,
+                      const unsigned int components = 1)
+    {
+      write_array<double>(out, name, values.size(), [&](const std::size_t i) { return values[i]; },
+                          components);
     }
 
     template <typename Index>
     void write_cells(std::ostream &out, const LocalGrid &grid)
     {
-      write_array(out, "connectivity",
-                  std::vector<Index>(grid.connectivity.begin(), grid.connectivity.end()));
-      std::vector<Index> offsets(grid.n_cells());
-      for (std::size_t c = 0; c < offsets.size(); ++c)
-        offsets[c] = static_cast<Index>(8 * (c + 1));
-      write_array(out, "offsets", offsets);
+      write_array<Index>(out, "connectivity", grid.connectivity.size(),
+                         [&](const std::size_t i) { return static_cast<Index>(grid.connectivity[i]); });
+      write_array<Index>(out, "offsets", grid.n_cells(),
+                         [](const std::size_t c) { return static_cast<Index>(8 * (c + 1)); });
     }
 
     void header(std::ostream &out, const char *type)
@@ -84,19 +146,19 @@ namespace ebweld
     header(out, "UnstructuredGrid");
     out << "<UnstructuredGrid>\n<Piece NumberOfPoints=\"" << grid.n_points()
         << "\" NumberOfCells=\"" << grid.n_cells() << "\">\n<Points>\n";
-    write_array(out, "Points", grid.points_m, 3);
+    write_values(out, "Points", grid.points_m, 3);
     out << "</Points>\n<Cells>\n";
     if (ebweld_hexahedra_fit_int32(grid.n_cells()))
       write_cells<std::int32_t>(out, grid);
     else
       write_cells<long long>(out, grid);
-    write_array(out, "types", std::vector<std::uint8_t>(grid.n_cells(), vtk_hexahedron));
+    write_array<std::uint8_t>(out, "types", grid.n_cells(), [](std::size_t) { return vtk_hexahedron; });
     out << "</Cells>\n<PointData>\n";
     for (const auto &[name, values] : grid.point_fields)
-      write_array(out, name.c_str(), values);
+      write_values(out, name.c_str(), values);
     out << "</PointData>\n<CellData>\n";
     for (const auto &[name, values] : grid.cell_fields)
-      write_array(out, name.c_str(), values);
+      write_values(out, name.c_str(), values);
     out << "</CellData>\n</Piece>\n</UnstructuredGrid>\n</VTKFile>\n";
   }
 
