@@ -205,8 +205,7 @@ namespace ebweld
     const Mat                                                               petsc_matrix = matrix;
     const Vec                                                               petsc_rhs    = rhs;
     std::vector<PetscInt>                                                   petsc_dofs(n);
-    matrix = 0.;
-    rhs    = 0.;
+    rhs = 0.;
     for (const auto &cell : dof_handler.active_cell_iterators())
       {
         if (!cell->is_locally_owned())

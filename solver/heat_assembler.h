@@ -51,7 +51,9 @@ namespace ebweld
   double max_cell_peclet(const dealii::DoFHandler<3> &dof_handler,
                          const HeatOperatorCoefficients &c);
 
-  /// Assembles the matrix; sets rhs to the convective (Robin) terms.
+  /// Adds the operator's entries to `matrix`, which must hold none yet (a
+  /// newly created, preallocated matrix); sets rhs to the convective
+  /// (Robin) terms.
   void assemble_heat_operator(const dealii::DoFHandler<3>              &dof_handler,
                               const dealii::AffineConstraints<double>  &constraints,
                               const HeatOperatorCoefficients           &c,

@@ -48,7 +48,7 @@ namespace ebweld
           cell->get_dof_indices(cell_dofs);
           constraints_.add_entries_local_to_global(cell_dofs, dsp, false);
         }
-    matrix_.reinit(owned_, owned_, dsp, comm_);
+    preallocation_ = MatrixPreallocation(dsp, owned_);
     operator_rhs_.reinit(owned_, comm_);
     source_rhs_.reinit(owned_, comm_);
     rise_.reinit(owned_, relevant_, comm_);
@@ -77,6 +77,8 @@ namespace ebweld
   void HeatProblem::assemble_operator(const HeatOperatorCoefficients &coefficients)
   {
     coefficients_ = coefficients;
+    // a new matrix each time: the previous one went to the solver
+    preallocation_.create_matrix(matrix_, comm_);
     assemble_heat_operator(dof_handler_, constraints_, coefficients_, matrix_, operator_rhs_);
     max_cell_peclet_ = ebweld::max_cell_peclet(dof_handler_, coefficients_);
   }
@@ -91,6 +93,8 @@ namespace ebweld
 
   void HeatProblem::prepare_solver(const LinearSolverSettings &settings)
   {
+    AssertThrow(matrix_.m() == dof_handler_.n_dofs(),
+                ExcMessage("HeatProblem::prepare_solver: call assemble_operator() first"));
     solver_ = std::make_unique<LinearSolver>(comm_, settings);
     solver_->set_operator(matrix_, max_cell_peclet_);
     preconditioner_ = solver_->preconditioner();

@@ -7,6 +7,7 @@
 
 #include "solver/heat_assembler.h"
 #include "solver/linear_solver.h"
+#include "solver/matrix_preallocation.h"
 #include "solver/rise_vector.h"
 
 #include <deal.II/distributed/fully_distributed_tria.h>
@@ -28,7 +29,7 @@ namespace ebweld
     const dealii::DoFHandler<3>                     &dof_handler() const { return dof_handler_; }
 
     /// Distributes DoFs, fixes theta = 0 on `fixed_temperature_faces`,
-    /// allocates the matrix and vectors.
+    /// finds the matrix's row lengths, allocates the vectors.
     void setup(const std::set<dealii::types::boundary_id> &fixed_temperature_faces);
 
     /// Assembles the operator (matrix and convective right-hand side).
@@ -39,7 +40,8 @@ namespace ebweld
     double assemble_sources(const std::vector<const HeatSource *> &sources,
                             dealii::types::boundary_id             heated_surface);
 
-    /// Builds the preconditioner for the current operator.
+    /// Builds the solver and preconditioner for the operator of the last
+    /// assemble_operator(), which moves into the solver.
     void prepare_solver(const LinearSolverSettings &settings);
 
     /// Solves for the temperature rise; returns the iterations used.
@@ -85,6 +87,8 @@ namespace ebweld
     dealii::DoFHandler<3>                           dof_handler_;
     dealii::AffineConstraints<double>               constraints_;
     dealii::IndexSet                                owned_, relevant_;
+    MatrixPreallocation                             preallocation_;
+    /// the operator from assemble_operator() until prepare_solver() takes it
     dealii::PETScWrappers::MPI::SparseMatrix        matrix_;
     dealii::PETScWrappers::MPI::Vector              operator_rhs_, source_rhs_;
     RiseVector                                      rise_;

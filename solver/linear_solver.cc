@@ -96,15 +96,26 @@ namespace ebweld
       KSPDestroy(&ksp_);
   }
 
-  void LinearSolver::set_operator(const dealii::PETScWrappers::MPI::SparseMatrix &matrix,
-                                  const double                                   cell_peclet)
+  void LinearSolver::set_operator(dealii::PETScWrappers::MPI::SparseMatrix &matrix,
+                                  const double                              cell_peclet)
   {
     preconditioner_ = settings_.preconditioner;
     if (preconditioner_ == "auto")
       preconditioner_ = cell_peclet > settings_.air_cell_peclet_threshold ? "air" : "boomeramg";
 
-    const Mat petsc_matrix = static_cast<Mat>(matrix);
-    check_petsc(KSPSetOperators(ksp_, petsc_matrix, petsc_matrix), "KSPSetOperators");
+    // PCHYPRE uses a MATHYPRE operator as it is and copies any other. The
+    // KSP holds a reference to its operator, so clearing `matrix` frees
+    // PETSc's copy only when hypre's has replaced it.
+    Mat operator_matrix = static_cast<Mat>(matrix);
+    if (preconditioner_ != "jacobi")
+      check_petsc(MatConvert(operator_matrix, MATHYPRE, MAT_INITIAL_MATRIX, &operator_matrix),
+                  "MatConvert");
+    else
+      check_petsc(PetscObjectReference(reinterpret_cast<PetscObject>(operator_matrix)),
+                  "PetscObjectReference");
+    check_petsc(KSPSetOperators(ksp_, operator_matrix, operator_matrix), "KSPSetOperators");
+    check_petsc(MatDestroy(&operator_matrix), "MatDestroy");
+    matrix.clear();
     check_petsc(KSPSetType(ksp_, KSPGMRES), "KSPSetType");
     check_petsc(KSPGMRESSetRestart(ksp_, settings_.restart), "KSPGMRESSetRestart");
     check_petsc(KSPSetTolerances(ksp_, settings_.relative_tolerance, 1e-300, PETSC_DEFAULT,
