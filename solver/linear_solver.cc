@@ -106,15 +106,15 @@ namespace ebweld
     // PCHYPRE uses a MATHYPRE operator as it is and copies any other. The
     // KSP holds a reference to its operator, so clearing `matrix` frees
     // PETSc's copy only when hypre's has replaced it.
-    Mat operator_matrix = static_cast<Mat>(matrix);
-    if (preconditioner_ != "jacobi")
-      check_petsc(MatConvert(operator_matrix, MATHYPRE, MAT_INITIAL_MATRIX, &operator_matrix),
-                  "MatConvert");
+    if (preconditioner_ == "jacobi")
+      check_petsc(KSPSetOperators(ksp_, matrix, matrix), "KSPSetOperators");
     else
-      check_petsc(PetscObjectReference(reinterpret_cast<PetscObject>(operator_matrix)),
-                  "PetscObjectReference");
-    check_petsc(KSPSetOperators(ksp_, operator_matrix, operator_matrix), "KSPSetOperators");
-    check_petsc(MatDestroy(&operator_matrix), "MatDestroy");
+      {
+        Mat hypre_matrix;
+        check_petsc(MatConvert(matrix, MATHYPRE, MAT_INITIAL_MATRIX, &hypre_matrix), "MatConvert");
+        check_petsc(KSPSetOperators(ksp_, hypre_matrix, hypre_matrix), "KSPSetOperators");
+        check_petsc(MatDestroy(&hypre_matrix), "MatDestroy"); // the KSP's reference remains
+      }
     matrix.clear();
     check_petsc(KSPSetType(ksp_, KSPGMRES), "KSPSetType");
     check_petsc(KSPGMRESSetRestart(ksp_, settings_.restart), "KSPGMRESSetRestart");

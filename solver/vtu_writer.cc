@@ -39,15 +39,15 @@ namespace ebweld
 
       void add(const unsigned char *bytes, std::size_t n)
       {
-        while (n > 0 && n_pending_ > 0 && n_pending_ < 3)
+        // first complete the triple the previous piece left unfinished
+        for (; n > 0 && n_pending_ > 0; --n)
           {
             pending_[n_pending_++] = *bytes++;
-            --n;
-          }
-        if (n_pending_ == 3)
-          {
-            encode(pending_);
-            n_pending_ = 0;
+            if (n_pending_ == 3)
+              {
+                encode(pending_);
+                n_pending_ = 0;
+              }
           }
         for (; n >= 3; bytes += 3, n -= 3)
           encode(bytes);
