@@ -5,6 +5,7 @@
 #include <deal.II/grid/tria_description.h>
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace ebweld
@@ -43,6 +44,36 @@ namespace ebweld
       left.end[cut.axis]    = cut.position;
       right.begin[cut.axis] = cut.position;
       return {left, right};
+    }
+
+    /// Boundary ids of the active cells' boundary faces, from where they
+    /// lie. Not part of the description: deal.II copies each cell's data
+    /// at every comparison while sorting it, and cells with boundary ids
+    /// carry a vector; labelling after creation took 0.5 s off the mesh at
+    /// 952k DoFs on 2 ranks (of 4.1 s). The brick is axis-aligned, so face
+    /// 2 d + s of a cell is normal to axis d, on its low (s = 0) or high
+    /// (s = 1) side; a brick face is at least a cell away from any face
+    /// where the local cells end, so half a cell is a safe tolerance.
+    void label_boundary_faces(parallel::fullydistributed::Triangulation<3> &triangulation,
+                              const BrickNodes                             &nodes_m)
+    {
+      for (const auto &cell : triangulation.active_cell_iterators())
+        {
+          if (!cell->at_boundary())
+            continue;
+          const Point<3> low = cell->vertex(0), high = cell->vertex(7);
+          for (const unsigned int f : cell->face_indices())
+            if (cell->face(f)->at_boundary())
+              {
+                const unsigned int d       = f / 2;
+                const bool         is_high = f % 2 == 1;
+                const double       plane   = is_high ? high[d] : low[d];
+                const double       brick   = is_high ? nodes_m[d].back() : nodes_m[d].front();
+                cell->face(f)->set_boundary_id(std::abs(plane - brick) < 0.5 * (high[d] - low[d])
+                                                 ? static_cast<types::boundary_id>(f)
+                                                 : ghost_layer_edge_id);
+              }
+        }
     }
   } // namespace
 
@@ -190,7 +221,6 @@ namespace ebweld
           for (unsigned int j = box.begin[1]; j < box.end[1]; ++j)
             for (unsigned int i = box.begin[0]; i < box.end[0]; ++i)
               {
-                const Index cell{{i, j, k}};
                 const Index parent{{i >> level, j >> level, k >> level}};
                 // children of a hexahedron are numbered like its vertices
                 children.clear();
@@ -204,21 +234,11 @@ namespace ebweld
                 info.manifold_id        = numbers::flat_manifold_id;
                 info.manifold_line_ids.fill(numbers::flat_manifold_id);
                 info.manifold_quad_ids.fill(numbers::flat_manifold_id);
-                for (unsigned int d = 0; d < 3; ++d)
-                  {
-                    if (cell[d] == 0)
-                      info.boundary_ids.emplace_back(2 * d, 2 * d);
-                    else if (cell[d] == coarse.begin[d] << level)
-                      info.boundary_ids.emplace_back(2 * d, ghost_layer_edge_id);
-                    if (cell[d] + 1 == n_coarse[d] << level)
-                      info.boundary_ids.emplace_back(2 * d + 1, 2 * d + 1);
-                    else if (cell[d] + 1 == coarse.end[d] << level)
-                      info.boundary_ids.emplace_back(2 * d + 1, ghost_layer_edge_id);
-                  }
                 infos.push_back(std::move(info));
               }
       }
     triangulation.create_triangulation(description);
+    label_boundary_faces(triangulation, coarse_nodes_m);
   }
 
   BrickNodes uniform_brick_nodes(const unsigned int n, const double low, const double high)

@@ -49,10 +49,11 @@ namespace ebweld
 
   /// Creates the brick of coarse cells between `coarse_nodes_m`, each
   /// refined `refinements` times, on `triangulation`'s communicator. Ranks
-  /// own blocks of coarse cells. Faces on the brick's boundary get the ids
-  /// of a colorized GridGenerator brick: 2 d for the low and 2 d + 1 for
-  /// the high face normal to axis d; faces where the local cells end inside
-  /// the brick get ghost_layer_edge_id.
+  /// own blocks of coarse cells. The active cells' faces on the brick's
+  /// boundary get the ids of a colorized GridGenerator brick: 2 d for the
+  /// low and 2 d + 1 for the high face normal to axis d; faces where the
+  /// local cells end inside the brick get ghost_layer_edge_id. (Faces of
+  /// the parent cells keep id 0: nothing uses them.)
   void create_distributed_brick(dealii::parallel::fullydistributed::Triangulation<3> &triangulation,
                                 const BrickNodes &coarse_nodes_m,
                                 unsigned int      refinements = 0);
