@@ -32,10 +32,13 @@ run() { # name, extra arguments; prints the process wall time [s]
   end=$(date +%s.%N)
   echo "$end - $start" | bc
 }
-plain=() with=() solve=() startup=() coprocess=()
+plain=() with=() solve=() startup=() coprocess=() phases_plain=() phases_with=()
+phases() { field "$1" "'%.2f %.2f %.2f' % (d['setup_time_s'], d['assembly_time_s'], d['solve_time_s'])"; }
 for ((i = 0; i < repeats; ++i)); do
   plain+=("$(run plain)")
   with+=("$(run catalyst --catalyst postproc/catalyst/extract_fields.py)")
+  phases_plain+=("$(phases "$out/plain/summary.json")")
+  phases_with+=("$(phases "$out/catalyst/summary.json")")
   solve+=("$(field "$out/plain/summary.json" "d['solve_time_s']")")
   startup+=("$(field "$out/catalyst/summary.json" "d['catalyst']['startup_time_s']")")
   coprocess+=("$(field "$out/catalyst/summary.json" "d['catalyst']['time_s']")")
@@ -46,6 +49,8 @@ st=$(median "${startup[@]}") c=$(median "${coprocess[@]}")
 printf "DoFs %s on 2 ranks, medians of %d runs each\n" "$dofs" "$repeats"
 printf "wall without Catalyst %.2f s (runs: %s), with %.2f s (runs: %s)\n" "$p" "${plain[*]}" "$w" "${with[*]}"
 printf "solve %.2f s\n" "$s"
+printf "setup, assembly, solve [s] of each run without Catalyst: %s\n" "$(IFS=,; echo "${phases_plain[*]}")"
+printf "                                     and with it: %s\n" "$(IFS=,; echo "${phases_with[*]}")"
 printf "Catalyst start-up (adaptor, ParaView, pipeline) %.2f s = %.1f %% of the solve\n" \
   "$st" "$(echo "100 * $st / $s" | bc -l)"
 printf "per output point (hand-over + extract) %.2f s = %.1f %% of the solve\n" \

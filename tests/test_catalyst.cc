@@ -87,7 +87,30 @@ BOOST_AUTO_TEST_CASE(extract_pipeline_writes_what_the_solver_owns)
         "melted = g.GetPointData().GetArray('melted')\n"
         "z = [g.GetPoint(i)[2] for i in range(g.GetNumberOfPoints()) if melted.GetValue(i) > 0.5]\n"
         "ranks = g.GetCellData().GetArray('mpi_rank').GetRange()\n"
+        // the value ranges in each piece's header (the adaptor hands them
+        // to VTK precomputed) against the values: scalars, and the points'
+        // distances from the origin, as VTK defines a vector's range
+        "from paraview.vtk.vtkIOXML import vtkXMLUnstructuredGridReader\n"
+        "import math, re\n"
+        "worst, checked = 0., 0\n"
+        "for rank in range(" + std::to_string(ranks) + "):\n"
+        "  path = '" + directory + "/catalyst/fields_000000_%d.vtu' % rank\n"
+        "  header = {m.group(1).decode(): (float(m.group(2)), float(m.group(3))) for m in re.finditer(\n"
+        "    rb'<DataArray [^>]*Name=\"(\\w+)\"[^>]*RangeMin=\"([^\"]+)\"\\s*RangeMax=\"([^\"]+)\"', open(path, 'rb').read())}\n"
+        "  p = vtkXMLUnstructuredGridReader()\n"
+        "  p.SetFileName(path)\n"
+        "  p.Update()\n"
+        "  piece = p.GetOutput()\n"
+        "  values = {'points': [math.sqrt(sum(x * x for x in piece.GetPoint(i))) for i in range(piece.GetNumberOfPoints())]}\n"
+        "  for data in (piece.GetPointData(), piece.GetCellData()):\n"
+        "    for a in (data.GetArray(i) for i in range(data.GetNumberOfArrays())):\n"
+        "      values[a.GetName()] = [a.GetValue(i) for i in range(a.GetNumberOfTuples())]\n"
+        "  for name, v in values.items():\n"
+        "    for written, actual in zip(header[name], (min(v), max(v))):\n"
+        "      worst = max(worst, abs(written - actual) / max(abs(actual), 1e-300))\n"
+        "    checked += 1\n"
         "print(json.dumps({'points': g.GetNumberOfPoints(), 'cells': g.GetNumberOfCells(),\n"
+        "  'range_mismatch': worst, 'ranges_checked': checked,\n"
         "  'T': T.GetRange(), 'nodal_melt_depth': max(z), 'ranks': ranks, 'pieces': r.GetNumberOfPieces(),\n"
         "  'own': [own.GetNumberOfPoints(), own.GetNumberOfCells(),\n"
         "          own.GetPointData().GetArray('temperature_K').GetRange()[1],\n"
@@ -98,6 +121,10 @@ BOOST_AUTO_TEST_CASE(extract_pipeline_writes_what_the_solver_owns)
       BOOST_TEST(dataset["points"].get<long long>() == s["catalyst"]["points_handed"].get<long long>());
       BOOST_TEST(dataset["pieces"].get<int>() == int(ranks));
       BOOST_TEST(dataset["ranks"][1].get<double>() == ranks - 1.);
+      // points, temperature, source density, melted and mpi_rank of each
+      // piece; the header has 11 significant digits
+      BOOST_TEST(dataset["ranges_checked"].get<int>() == 5 * int(ranks));
+      BOOST_TEST(dataset["range_mismatch"].get<double>() < 1e-10);
       if (ranks == 1) // one rank: the points are the Q1 nodes
         BOOST_TEST(dataset["points"].get<long long>() == s["dofs"].get<long long>());
       // the same temperature range and melt pool as the solver's
@@ -168,6 +195,20 @@ BOOST_AUTO_TEST_CASE(broken_scripts_stop_the_run_at_start_up)
   std::ofstream(broken) << "# script-version: 2.0\nfrom paraview.simple import *\n"
                            "fields = TrivialProducer(registrationName='input'\n";
   expect_clean_failure(run_with(2, directory, "--catalyst " + broken), "Python syntax error");
+  // version 1 (ebweld's own pipeline class): a script that raises while it
+  // is imported, at a path with a quote and a space in it (the path
+  // reaches Python intact), and one without DoCoProcessing
+  const std::string raising = "/tmp/ebweld catalyst's raising.py";
+  std::ofstream(raising) << "raise RuntimeError('raised on purpose')\n";
+  const Outcome raised = run_with(2, directory, "--catalyst \"" + raising + "\"");
+  expect_clean_failure(raised, raising + ": the Python pipeline could not be loaded");
+  BOOST_TEST(raised.output.find("RuntimeError: raised on purpose") != std::string::npos);
+  const std::string incomplete = "/tmp/ebweld_catalyst_incomplete.py";
+  std::ofstream(incomplete) << "def RequestDataDescription(description):\n    pass\n";
+  const Outcome half = run_with(1, directory, "--catalyst " + incomplete);
+  expect_clean_failure(half, "the Python pipeline could not be loaded");
+  BOOST_TEST(half.output.find("a version-1 Catalyst script defines DoCoProcessing(description)") !=
+             std::string::npos);
   expect_clean_failure(run_with(1, directory, "--catalyst"), "--catalyst needs a script");
   // Catalyst Live's address: ParaView would fail silently, ebweld stops
   const std::string live = "--catalyst " + catalyst_dir + "live.py";
@@ -177,6 +218,17 @@ BOOST_AUTO_TEST_CASE(broken_scripts_stop_the_run_at_start_up)
   expect_clean_failure(run_with(1, directory, live, "EBWELD_CATALYST_LIVE_URL=127.0.0.1:99999"),
                        "EBWELD_CATALYST_LIVE_URL = '127.0.0.1:99999': expected HOST:PORT with "
                        "PORT in [1, 65535]");
+}
+
+// ebweld loads the adaptor deep-bound (solver/catalyst_session.cc): ParaView's
+// libraries then bind libstdc++'s and libc's objects directly, which is
+// right only when the executable holds no copies of them
+BOOST_AUTO_TEST_CASE(executable_has_no_copy_relocations)
+{
+  const Outcome relocations = run_clean(std::string("readelf --relocs --wide ") + EBWELD_BINARY);
+  BOOST_REQUIRE_EQUAL(relocations.exit_code, 0);
+  BOOST_TEST(relocations.output.find("R_X86_64_GLOB_DAT") != std::string::npos); // it did list them
+  BOOST_TEST(relocations.output.find("_COPY") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(live_pipeline_reaches_a_listening_paraview)

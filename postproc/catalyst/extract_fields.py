@@ -63,12 +63,12 @@ def inline_appended_data(path):
         n_blocks = struct.unpack_from(word, data, start)[0]
         header_end = start + (3 + n_blocks) * size
         block_sizes = struct.unpack_from('<%d%s' % (n_blocks, word[1]), data, start + 3 * size)
-        # appended mode leaves the ranges of the cell arrays empty
+        # appended mode leaves the ranges of connectivity, offsets and types empty
         attributes = re.sub(rb'\s*Range(Min|Max)=""', b'', before + b'format="binary"' + after)
         chunks += [xml[copied_to:match.start()], b'<' + tag + b' ' + attributes + b'>\n',
                    base64.b64encode(data[start:header_end]),
                    base64.b64encode(data[header_end:header_end + sum(block_sizes)]),
-                   b'\n</' + tag + b'>' if empty else b'\n']
+                   b'\n</' + tag + b'>' if empty else b'']
         copied_to = match.end()
     chunks += [xml[copied_to:].rstrip(), b'\n</VTKFile>\n']
     with open(path + '.inline', 'wb') as f:
