@@ -28,18 +28,20 @@ bool EbweldScriptPipeline::Load(const std::string &script)
   // the source tree is no place for run output (ParaView's pipelines set
   // the same)
   const std::string load =
-    "import importlib.util, sys\n"
+    "import importlib.machinery, importlib.util, sys\n"
     "from paraview.modules import vtkPVCatalyst  # for the description: now, not at the first call\n"
     "sys.dont_write_bytecode = True\n"
-    "_spec = importlib.util.spec_from_file_location('" + module_ + "', " +
+    // an explicit source loader: any file name, with or without .py
+    "_loader = importlib.machinery.SourceFileLoader('" + module_ + "', " +
     python_string_expression(script) + ")\n"
+    "_spec = importlib.util.spec_from_loader(_loader.name, _loader)\n"
     "sys.modules[_spec.name] = importlib.util.module_from_spec(_spec)\n"
     "_spec.loader.exec_module(sys.modules[_spec.name])\n"
     "for _f in ('RequestDataDescription', 'DoCoProcessing'):\n"
     "    if not callable(getattr(sys.modules[_spec.name], _f, None)):\n"
     "        raise AttributeError('%s: a version-1 Catalyst script defines %s(description)' % "
     "(_spec.origin, _f))\n"
-    "del _spec, _f\n";
+    "del _loader, _spec, _f\n";
   return vtkPythonInterpreter::RunSimpleString(load.c_str()) == 0;
 }
 
