@@ -97,10 +97,11 @@ namespace ebweld
     // deep-bound: the adaptor brings about 400 libraries, whose symbols
     // ld.so would otherwise bind all at once (lazy: only those called) and
     // look up first in ebweld's own 200 (deep: their own scope first).
-    // Measured start-up per process (adaptor, ParaView, pipeline): 1.3-1.9 s with RTLD_NOW,
-    // 0.8-1.1 s lazy, 0.51-0.53 s lazy and deep-bound. Deep binding is
-    // safe here because ebweld has no copy relocations (a non-PIE build
-    // could) and interposes no library symbol; sanitizer runtimes refuse it.
+    // Start-up per process (adaptor, ParaView, pipeline) measured 1.3-1.9 s
+    // with RTLD_NOW, 0.8-1.1 s lazy, 0.51-0.53 s lazy and deep-bound. Deep
+    // binding is safe because ebweld has no copy relocations (a non-PIE
+    // build could have; test_catalyst checks) and interposes no library
+    // symbol; sanitizer runtimes refuse it.
     library_->handle = dlopen(library_path(), RTLD_LAZY | RTLD_GLOBAL | RTLD_DEEPBIND);
     if (!library_->handle)
       throw InputError(std::string("--catalyst: cannot load ") + library_path() + ": " + dlerror());
