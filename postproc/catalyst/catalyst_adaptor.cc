@@ -39,6 +39,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <vector>
 
 namespace
 {
@@ -209,10 +210,10 @@ extern "C" int ebweld_catalyst_initialize(const int          comm,
   // output point. Version-1 scripts on plain VTK (extract_fields.py) do
   // not need them.
   vtkPythonInterpreter::Initialize();
-  bool any_version_2 = false;
+  std::vector<bool> is_version_2(n_scripts);
   for (int s = 0; s < n_scripts; ++s)
-    any_version_2 = any_version_2 || vtkCPPythonPipeline::DetectScriptVersion(scripts[s]) == 2;
-  if (any_version_2 &&
+    is_version_2[s] = vtkCPPythonPipeline::DetectScriptVersion(scripts[s]) == 2;
+  if (std::find(is_version_2.begin(), is_version_2.end(), true) != is_version_2.end() &&
       vtkPythonInterpreter::RunSimpleString("from paraview import simple, catalyst") != 0)
     return fail(error, error_size, "ParaView's Python modules could not be imported (see above)");
   for (int s = 0; s < n_scripts; ++s)
@@ -232,7 +233,7 @@ extern "C" int ebweld_catalyst_initialize(const int          comm,
                     std::string("--catalyst ") + scripts[s] +
                       ": Python syntax error (see the traceback above)");
       vtkSmartPointer<vtkCPPipeline> pipeline;
-      if (vtkCPPythonPipeline::DetectScriptVersion(scripts[s]) == 2)
+      if (is_version_2[s])
         pipeline = vtkCPPythonPipeline::CreateAndInitializePipeline(scripts[s]);
       else // version 1, or no version found: Catalyst's default too
         {
