@@ -132,9 +132,11 @@ namespace ebweld
     return first_rank;
   }
 
-  void create_distributed_brick(parallel::fullydistributed::Triangulation<3> &triangulation,
-                                const BrickNodes                             &coarse_nodes_m,
-                                const unsigned int                            refinements)
+  DistributedBrick::DistributedBrick(const MPI_Comm comm)
+    : parallel::fullydistributed::Triangulation<3>(comm)
+  {}
+
+  void DistributedBrick::create(const BrickNodes &coarse_nodes_m, const unsigned int refinements)
   {
     using Index = BrickPartition::Index;
     Index n_coarse, n_fine;
@@ -143,43 +145,46 @@ namespace ebweld
         const auto &nodes = coarse_nodes_m[d];
         if (nodes.size() < 2 || !std::is_sorted(nodes.begin(), nodes.end()) ||
             std::adjacent_find(nodes.begin(), nodes.end()) != nodes.end())
-          throw std::invalid_argument("create_distributed_brick: the nodes along each axis must "
+          throw std::invalid_argument("DistributedBrick::create: the nodes along each axis must "
                                       "be at least two, strictly increasing");
         n_coarse[d] = nodes.size() - 1;
         n_fine[d]   = n_coarse[d] << refinements;
       }
-    const MPI_Comm       comm = triangulation.get_communicator();
-    const unsigned int   rank = Utilities::MPI::this_mpi_process(comm);
-    const BrickPartition partition(n_coarse, Utilities::MPI::n_mpi_processes(comm));
-    const Block          owned = partition.block(rank);
+    const MPI_Comm     comm = get_communicator();
+    const unsigned int rank = Utilities::MPI::this_mpi_process(comm);
+    layout_.n_coarse        = n_coarse;
+    layout_.refinements     = refinements;
+    layout_.partition = std::make_unique<BrickPartition>(n_coarse, Utilities::MPI::n_mpi_processes(comm));
+    const Block owned = layout_.partition->block(rank);
 
     TriangulationDescription::Description<3, 3> description;
     description.comm      = comm;
     description.settings  = TriangulationDescription::Settings::default_setting;
     description.smoothing = Triangulation<3>::none;
     description.cell_infos.resize(refinements + 1);
+    layout_.owned_fine = layout_.held_fine = Block{};
     if (owned.empty())
       {
-        triangulation.create_triangulation(description);
+        create_triangulation(description);
         return;
       }
 
     // the owned fine cells and one layer of ghost cells around them, and
     // on each level the ancestors of those cells
-    Block fine = owned;
     for (unsigned int d = 0; d < 3; ++d)
       {
-        fine.begin[d] = owned.begin[d] << refinements;
-        fine.end[d]   = owned.end[d] << refinements;
-        fine.begin[d] = fine.begin[d] > 0 ? fine.begin[d] - 1 : 0;
-        fine.end[d]   = std::min(fine.end[d] + 1, n_fine[d]);
+        layout_.owned_fine.begin[d] = owned.begin[d] << refinements;
+        layout_.owned_fine.end[d]   = owned.end[d] << refinements;
+        layout_.held_fine.begin[d] =
+          layout_.owned_fine.begin[d] > 0 ? layout_.owned_fine.begin[d] - 1 : 0;
+        layout_.held_fine.end[d] = std::min(layout_.owned_fine.end[d] + 1, n_fine[d]);
       }
     const auto on_level = [&](const unsigned int level) {
-      Block box = fine;
+      Block box = layout_.held_fine;
       for (unsigned int d = 0; d < 3; ++d)
         {
-          box.begin[d] = fine.begin[d] >> (refinements - level);
-          box.end[d]   = ((fine.end[d] - 1) >> (refinements - level)) + 1;
+          box.begin[d] = layout_.held_fine.begin[d] >> (refinements - level);
+          box.end[d]   = ((layout_.held_fine.end[d] - 1) >> (refinements - level)) + 1;
         }
       return box;
     };
@@ -214,14 +219,18 @@ namespace ebweld
             description.coarse_cell_index_to_coarse_cell_id.push_back(coarse_id({{i, j, k}}));
           }
 
+    // Level 0 lists the coarse cells; each finer level lists child 0 of
+    // every cell of the level above that has descendants here, so that
+    // deal.II refines exactly those cells.
     std::vector<std::uint8_t> children;
     for (unsigned int level = 0; level <= refinements; ++level)
       {
-        const Block box = on_level(level);
-        auto       &infos = description.cell_infos[level];
-        for (unsigned int k = box.begin[2]; k < box.end[2]; ++k)
-          for (unsigned int j = box.begin[1]; j < box.end[1]; ++j)
-            for (unsigned int i = box.begin[0]; i < box.end[0]; ++i)
+        const Block        box    = on_level(level > 0 ? level - 1 : 0);
+        const unsigned int stride = level > 0 ? 2 : 1;
+        auto              &infos  = description.cell_infos[level];
+        for (unsigned int k = stride * box.begin[2]; k < stride * box.end[2]; k += stride)
+          for (unsigned int j = stride * box.begin[1]; j < stride * box.end[1]; j += stride)
+            for (unsigned int i = stride * box.begin[0]; i < stride * box.end[0]; i += stride)
               {
                 const Index parent{{i >> level, j >> level, k >> level}};
                 // children of a hexahedron are numbered like its vertices
@@ -231,7 +240,7 @@ namespace ebweld
                                      (((k >> generation) & 1) << 2));
                 TriangulationDescription::CellData<3> info;
                 info.id                 = CellId(coarse_id(parent), children).to_binary<3>();
-                info.subdomain_id       = partition.owner(parent);
+                info.subdomain_id       = layout_.partition->owner(parent);
                 info.level_subdomain_id = info.subdomain_id;
                 info.manifold_id        = numbers::flat_manifold_id;
                 info.manifold_line_ids.fill(numbers::flat_manifold_id);
@@ -239,8 +248,53 @@ namespace ebweld
                 infos.push_back(std::move(info));
               }
       }
-    triangulation.create_triangulation(description);
-    label_boundary_faces(triangulation, coarse_nodes_m);
+    create_triangulation(description);
+    label_boundary_faces(*this, coarse_nodes_m);
+  }
+
+  void DistributedBrick::update_number_cache()
+  {
+    // deal.II calls this at the end of create_triangulation(), after it has
+    // set the owners of the listed cells only, and before it records the
+    // owned cells. (The fully distributed triangulation's own override adds
+    // only multigrid level owners, which the default settings do not use.)
+    if (layout_.partition)
+      {
+        const unsigned int rank = Utilities::MPI::this_mpi_process(get_communicator());
+        const unsigned int r    = layout_.refinements;
+        const auto         contains = [](const Block &b, const BrickPartition::Index &c) {
+          for (unsigned int d = 0; d < 3; ++d)
+            if (c[d] < b.begin[d] || c[d] >= b.end[d])
+              return false;
+          return true;
+        };
+        for (const auto &cell : active_cell_iterators())
+          {
+            types::subdomain_id owner = numbers::artificial_subdomain_id;
+            if (static_cast<unsigned int>(cell->level()) == r)
+              {
+                // the fine cell index from the coarse cell and the path of children
+                const CellId                id     = cell->id();
+                types::coarse_cell_id       coarse = id.get_coarse_cell_id();
+                BrickPartition::Index       fine, parent;
+                for (unsigned int d = 0; d < 3; ++d)
+                  {
+                    parent[d] = coarse % layout_.n_coarse[d];
+                    coarse /= layout_.n_coarse[d];
+                    fine[d] = parent[d];
+                  }
+                for (const std::uint8_t child : id.get_child_indices())
+                  for (unsigned int d = 0; d < 3; ++d)
+                    fine[d] = 2 * fine[d] + ((child >> d) & 1);
+                if (contains(layout_.owned_fine, fine))
+                  owner = rank;
+                else if (contains(layout_.held_fine, fine))
+                  owner = layout_.partition->owner(parent);
+              }
+            cell->set_subdomain_id(owner);
+          }
+      }
+    parallel::TriangulationBase<3>::update_number_cache();
   }
 
   BrickNodes uniform_brick_nodes(const unsigned int n, const double low, const double high)

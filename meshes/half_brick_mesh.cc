@@ -143,7 +143,7 @@ namespace ebweld
     return warnings;
   }
 
-  void generate_half_brick(dealii::parallel::fullydistributed::Triangulation<3> &triangulation,
+  void generate_half_brick(DistributedBrick &triangulation,
                            const MeshSettings  &settings,
                            const DomainExtents &extents,
                            const DomainScales  &scales)
@@ -185,6 +185,6 @@ namespace ebweld
           nodes[axis].push_back(nodes[axis].back() + step);
         nodes[axis].back() = high[axis]; // no round-off at the far faces
       }
-    create_distributed_brick(triangulation, nodes, settings.refinements);
+    triangulation.create(nodes, settings.refinements);
   }
 } // namespace ebweld

@@ -7,8 +7,9 @@
 // then split into 2^r equal cells per axis (what r global refinements would
 // give), and the fine brick is created distributed (distributed_brick.h).
 
+#include "meshes/distributed_brick.h"
+
 #include <deal.II/base/parameter_handler.h>
-#include <deal.II/distributed/fully_distributed_tria.h>
 
 #include <optional>
 #include <string>
@@ -16,7 +17,7 @@
 
 namespace ebweld
 {
-  /// Boundary ids, as set by create_distributed_brick (and colorized
+  /// Boundary ids, as set by DistributedBrick::create (and colorized
   /// GridGenerator bricks).
   namespace boundary_id
   {
@@ -72,7 +73,7 @@ namespace ebweld
   std::vector<std::string> extent_warnings(const DomainExtents &chosen,
                                            const DomainScales  &scales);
 
-  void generate_half_brick(dealii::parallel::fullydistributed::Triangulation<3> &triangulation,
+  void generate_half_brick(DistributedBrick &triangulation,
                            const MeshSettings  &settings,
                            const DomainExtents &extents,
                            const DomainScales  &scales);

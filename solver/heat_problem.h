@@ -5,12 +5,12 @@
 // and the mesh come from outside, so that studies (sub-communicators),
 // interface submodels and in situ output can drive it.
 
+#include "meshes/distributed_brick.h"
 #include "solver/heat_assembler.h"
 #include "solver/linear_solver.h"
 #include "solver/matrix_preallocation.h"
 #include "solver/rise_vector.h"
 
-#include <deal.II/distributed/fully_distributed_tria.h>
 #include <deal.II/base/array_view.h>
 #include <deal.II/fe/fe_q.h>
 
@@ -25,7 +25,7 @@ namespace ebweld
     HeatProblem(MPI_Comm comm, unsigned int degree);
 
     MPI_Comm                                         communicator() const { return comm_; }
-    dealii::parallel::fullydistributed::Triangulation<3> &triangulation() { return triangulation_; }
+    DistributedBrick                                &triangulation() { return triangulation_; }
     const dealii::DoFHandler<3>                     &dof_handler() const { return dof_handler_; }
 
     /// Distributes DoFs, fixes theta = 0 on `fixed_temperature_faces`,
@@ -82,7 +82,7 @@ namespace ebweld
 
   private:
     MPI_Comm                                        comm_;
-    dealii::parallel::fullydistributed::Triangulation<3> triangulation_;
+    DistributedBrick                                triangulation_;
     dealii::FE_Q<3>                                 fe_;
     dealii::DoFHandler<3>                           dof_handler_;
     dealii::AffineConstraints<double>               constraints_;

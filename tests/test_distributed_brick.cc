@@ -14,6 +14,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace ebweld;
@@ -58,8 +59,8 @@ BOOST_AUTO_TEST_CASE(mesh_adds_up_to_the_brick)
 {
   const double     volume = 5. * 1. * 0.7;
   const double     face_area[6] = {0.7, 0.7, 3.5, 3.5, 5., 5.}; // x-, x+, y-, y+, z-, z+
-  parallel::fullydistributed::Triangulation<3> triangulation(MPI_COMM_WORLD);
-  create_distributed_brick(triangulation, graded_nodes, 2);
+  DistributedBrick triangulation(MPI_COMM_WORLD);
+  triangulation.create(graded_nodes, 2);
 
   BOOST_TEST(triangulation.n_global_active_cells() == 4u * 2u * 3u * 64u);
   double              owned_volume = 0.;
@@ -88,8 +89,8 @@ BOOST_AUTO_TEST_CASE(ghost_layer_edges_are_not_brick_faces)
   // Ghost cells reach that edge when the coarse cells are not refined.
   for (const unsigned int refinements : {0u, 2u})
     {
-      parallel::fullydistributed::Triangulation<3> triangulation(MPI_COMM_WORLD);
-      create_distributed_brick(triangulation, graded_nodes, refinements);
+      DistributedBrick triangulation(MPI_COMM_WORLD);
+      triangulation.create(graded_nodes, refinements);
       unsigned int misplaced = 0, edges = 0, interior_with_id = 0;
       for (const auto &cell : triangulation.active_cell_iterators())
         {
@@ -117,5 +118,55 @@ BOOST_AUTO_TEST_CASE(ghost_layer_edges_are_not_brick_faces)
         BOOST_TEST(all_edges == 0u); // one rank holds the whole brick
       else if (refinements == 0)
         BOOST_TEST(all_edges > 0u);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(ranks_hold_their_block_and_one_ghost_layer)
+{
+  // Each rank must hold exactly its block of fine cells, owned, and the
+  // fine cells at most one cell away from it, owned by the rank whose
+  // block holds them; every other cell is artificial. Owners come from the
+  // cell's position here, from its CellId in DistributedBrick.
+  const unsigned int ranks = Utilities::MPI::n_mpi_processes(MPI_COMM_WORLD);
+  const unsigned int rank  = Utilities::MPI::this_mpi_process(MPI_COMM_WORLD);
+  for (const unsigned int refinements : {0u, 1u, 2u})
+    {
+      DistributedBrick triangulation(MPI_COMM_WORLD);
+      triangulation.create(graded_nodes, refinements);
+      BrickPartition::Index n_coarse;
+      for (unsigned int d = 0; d < 3; ++d)
+        n_coarse[d] = graded_nodes[d].size() - 1;
+      const BrickPartition partition(n_coarse, ranks);
+
+      // the fine index box this rank should hold: its block, one cell wider
+      const auto  &block = partition.block(rank);
+      std::size_t  expected_held = 1, expected_owned = 1;
+      for (unsigned int d = 0; d < 3; ++d)
+        {
+          const unsigned int begin = block.begin[d] << refinements, end = block.end[d] << refinements;
+          expected_owned *= end - begin;
+          expected_held *= std::min(end + 1, n_coarse[d] << refinements) - (begin > 0 ? begin - 1 : 0);
+        }
+
+      std::size_t held = 0, owned = 0, wrong_owner = 0;
+      for (const auto &cell : triangulation.active_cell_iterators())
+        {
+          if (cell->is_artificial())
+            continue;
+          ++held;
+          owned += cell->is_locally_owned();
+          // the coarse cell that contains the centre
+          const Point<3>        centre = cell->center();
+          BrickPartition::Index coarse;
+          for (unsigned int d = 0; d < 3; ++d)
+            coarse[d] = std::upper_bound(graded_nodes[d].begin(), graded_nodes[d].end(), centre[d]) -
+                        graded_nodes[d].begin() - 1;
+          wrong_owner += cell->subdomain_id() != partition.owner(coarse);
+        }
+      BOOST_TEST(wrong_owner == 0u, refinements << " refinements");
+      BOOST_TEST(owned == (block.empty() ? 0 : expected_owned), refinements << " refinements");
+      BOOST_TEST(held == (block.empty() ? 0 : expected_held), refinements << " refinements");
+      BOOST_TEST(triangulation.n_locally_owned_active_cells() == owned);
+      BOOST_TEST(triangulation.n_global_active_cells() == std::size_t(4 * 2 * 3) << (3 * refinements));
     }
 }

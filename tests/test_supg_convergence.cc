@@ -71,7 +71,7 @@ namespace
                                                   const std::string &preconditioner = "auto")
   {
     auto problem = std::make_unique<HeatProblem>(MPI_COMM_WORLD, degree);
-    create_distributed_brick(problem->triangulation(), uniform_brick_nodes(cells, 0., 1.));
+    problem->triangulation().create(uniform_brick_nodes(cells, 0., 1.));
     problem->setup(fixed);
     problem->assemble_operator(c);
     problem->assemble_sources({&source}, 4);
