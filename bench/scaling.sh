@@ -3,7 +3,7 @@
 # 50 thousand to over 2 million DoFs, on 1 and 2 MPI ranks. Prints a table
 # of DoFs, ranks, phase times, iterations, total wall time, DoFs per second
 # and peak memory (summed over ranks, from summary.json).
-# Usage: bench/scaling.sh [CELLS_PER_DIAMETER ...]   (default: 10 16 24 32 44 52)
+# Usage: bench/scaling.sh [CELLS_PER_DIAMETER ...]   (default: 8 16 24 34 44 52)
 # Build first (bash scripts/ebweld-setup test, or cmake --build build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +11,7 @@ ebweld=build/bin/ebweld
 [ -x "$ebweld" ] || { echo "build first: $ebweld missing" >&2; exit 1; }
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 resolutions=("$@")
-[ ${#resolutions[@]} -gt 0 ] || resolutions=(10 16 24 32 44 52)
+[ ${#resolutions[@]} -gt 0 ] || resolutions=(8 16 24 34 44 52)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 

@@ -25,22 +25,23 @@ namespace ebweld
     /// Classical BoomerAMG for diffusion-dominated meshes.
     const std::pair<const char *, const char *> classical_amg_options[] = {
       {"pc_hypre_boomeramg_interp_type", "ext+i"},
-      // 0.6 rather than hypre's 3D-recommended 0.5: fewer, sparser coarse
-      // levels. At 952k DoFs on 2 ranks the solve took 3.5-3.6 instead of
-      // 3.9-4.1 s (12 iterations either way), and from 89k to 2.3M DoFs the
-      // iterations grow 9 -> 13 instead of 9 -> 14 (0.8: 9 -> 14).
-      {"pc_hypre_boomeramg_strong_threshold", "0.6"},
+      // 0.7 rather than hypre's 3D-recommended 0.5: fewer, sparser coarse
+      // levels. With standard coarsening at 952k DoFs on 2 ranks: 0.6 gave
+      // 7 iterations and a 4.0-4.1 s solve, 0.7 7 iterations and 3.6 s,
+      // 0.8 7 and 3.3 s; from 50k to 2.3M DoFs the iterations grow 6 -> 7
+      // with 0.6 and 0.7, 6 -> 9 with 0.8 and 0.9.
+      {"pc_hypre_boomeramg_strong_threshold", "0.7"},
       // truncated interpolation keeps the coarse operators sparse:
       // measured 18 % less solve time on the default case at 520k DoFs
       {"pc_hypre_boomeramg_P_max", "4"},
       {"pc_hypre_boomeramg_truncfactor", "0.2"},
-      // aggressive coarsening on the finest level: at 952k DoFs on 2 ranks
-      // it halved the AMG set-up (2.15 -> 1.15 s) and its memory for 18
-      // instead of 12 iterations, 1.5 s less in all
-      // (Pre-smoothing only, grid_sweeps_up 0, was 1.2 s faster at 952k DoFs
-      // but its iterations grew 13 -> 21 from 89k to 2.3M DoFs, against
-      // 12 -> 18 with the default V(1,1): kept V(1,1) for scalability.)
-      {"pc_hypre_boomeramg_agg_nl", "1"},
+      // No aggressive coarsening (hypre's agg_nl 0). With it on the finest
+      // level the iterations grew 8 -> 13 (+62 %) from 50k to 2.3M DoFs,
+      // against 6 -> 7 without, for an 8 % (952k) to 14 % (2.3M) smaller
+      // peak memory; the solve at 952k DoFs on 2 ranks took 3.4-3.7 s with
+      // it and 3.6-3.7 s without (three alternating pairs), at 2.3M 10.6
+      // and 10.7 s. (With it and 2 or 4 paths: 8 -> 10 or 6 -> 9
+      // iterations, 12.3-12.5 s at 2.3M.)
       // lexicographic instead of C-then-F relaxation: each C/F sweep
       // passes over every row twice. At 952k DoFs on 2 ranks the iterations
       // took 2.9 instead of 5.8 s (12 instead of 14 iterations); over 89k
