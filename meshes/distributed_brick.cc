@@ -154,7 +154,7 @@ namespace ebweld
     const unsigned int rank = Utilities::MPI::this_mpi_process(comm);
     layout_.n_coarse        = n_coarse;
     layout_.refinements     = refinements;
-    layout_.partition = std::make_unique<BrickPartition>(n_coarse, Utilities::MPI::n_mpi_processes(comm));
+    layout_.partition.emplace(n_coarse, Utilities::MPI::n_mpi_processes(comm));
     const Block owned = layout_.partition->block(rank);
 
     TriangulationDescription::Description<3, 3> description;

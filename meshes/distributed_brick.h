@@ -8,7 +8,7 @@
 #include <deal.II/distributed/fully_distributed_tria.h>
 
 #include <array>
-#include <memory>
+#include <optional>
 #include <vector>
 
 namespace ebweld
@@ -66,7 +66,7 @@ namespace ebweld
     explicit DistributedBrick(MPI_Comm comm);
 
     /// Creates the brick between `coarse_nodes_m` on this triangulation's
-    /// communicator (any earlier mesh is discarded). The active cells'
+    /// communicator; the triangulation must be empty. The active cells'
     /// faces on the brick's boundary get the ids of a colorized
     /// GridGenerator brick: 2 d for the low and 2 d + 1 for the high face
     /// normal to axis d; faces where the local cells end inside the brick
@@ -87,7 +87,7 @@ namespace ebweld
       BrickPartition::Index n_coarse{};
       unsigned int          refinements = 0;
       BrickPartition::Block owned_fine{}, held_fine{};
-      std::unique_ptr<BrickPartition> partition;
+      std::optional<BrickPartition> partition;
     };
     Layout layout_;
   };
