@@ -274,14 +274,14 @@ namespace ebweld
             if (static_cast<unsigned int>(cell->level()) == r)
               {
                 // the fine cell index from the coarse cell and the path of children
-                const CellId                id     = cell->id();
-                types::coarse_cell_id       coarse = id.get_coarse_cell_id();
-                BrickPartition::Index       fine, parent;
+                const CellId          id = cell->id();
+                types::coarse_cell_id coarse_id = id.get_coarse_cell_id();
+                BrickPartition::Index coarse_cell, fine;
                 for (unsigned int d = 0; d < 3; ++d)
                   {
-                    parent[d] = coarse % layout_.n_coarse[d];
-                    coarse /= layout_.n_coarse[d];
-                    fine[d] = parent[d];
+                    coarse_cell[d] = coarse_id % layout_.n_coarse[d];
+                    coarse_id /= layout_.n_coarse[d];
+                    fine[d] = coarse_cell[d];
                   }
                 for (const std::uint8_t child : id.get_child_indices())
                   for (unsigned int d = 0; d < 3; ++d)
@@ -289,7 +289,7 @@ namespace ebweld
                 if (contains(layout_.owned_fine, fine))
                   owner = rank;
                 else if (contains(layout_.held_fine, fine))
-                  owner = layout_.partition->owner(parent);
+                  owner = layout_.partition->owner(coarse_cell);
               }
             cell->set_subdomain_id(owner);
           }

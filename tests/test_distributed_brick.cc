@@ -170,3 +170,20 @@ BOOST_AUTO_TEST_CASE(ranks_hold_their_block_and_one_ghost_layer)
       BOOST_TEST(triangulation.n_global_active_cells() == std::size_t(4 * 2 * 3) << (3 * refinements));
     }
 }
+
+BOOST_AUTO_TEST_CASE(ranks_without_a_block_hold_no_cells)
+{
+  // One coarse cell, refined once: with more than one rank, only the
+  // cell's owner has a block, and the others hold a placeholder cell,
+  // artificial.
+  DistributedBrick triangulation(MPI_COMM_WORLD);
+  triangulation.create(uniform_brick_nodes(1, 0., 1.), 1);
+  std::size_t held = 0;
+  for (const auto &cell : triangulation.active_cell_iterators())
+    held += !cell->is_artificial();
+  const BrickPartition partition({{1, 1, 1}}, Utilities::MPI::n_mpi_processes(MPI_COMM_WORLD));
+  const bool owner = partition.owner({{0, 0, 0}}) == Utilities::MPI::this_mpi_process(MPI_COMM_WORLD);
+  BOOST_TEST(held == (owner ? 8u : 0u));
+  BOOST_TEST(triangulation.n_locally_owned_active_cells() == (owner ? 8u : 0u));
+  BOOST_TEST(triangulation.n_global_active_cells() == 8u);
+}
