@@ -87,6 +87,14 @@ namespace ebweld
     return false;
   }
 
+  bool BrickPartition::Block::contains(const Index &cell) const
+  {
+    for (unsigned int d = 0; d < 3; ++d)
+      if (cell[d] < begin[d] || cell[d] >= end[d])
+        return false;
+    return true;
+  }
+
   BrickPartition::BrickPartition(const Index &n_cells, const unsigned int n_ranks)
     : n_cells_(n_cells)
     , blocks_(n_ranks)
@@ -262,12 +270,6 @@ namespace ebweld
       {
         const unsigned int rank = Utilities::MPI::this_mpi_process(get_communicator());
         const unsigned int r    = layout_.refinements;
-        const auto         contains = [](const Block &b, const BrickPartition::Index &c) {
-          for (unsigned int d = 0; d < 3; ++d)
-            if (c[d] < b.begin[d] || c[d] >= b.end[d])
-              return false;
-          return true;
-        };
         for (const auto &cell : active_cell_iterators())
           {
             types::subdomain_id owner = numbers::artificial_subdomain_id;
@@ -286,9 +288,9 @@ namespace ebweld
                 for (const std::uint8_t child : id.get_child_indices())
                   for (unsigned int d = 0; d < 3; ++d)
                     fine[d] = 2 * fine[d] + ((child >> d) & 1);
-                if (contains(layout_.owned_fine, fine))
+                if (layout_.owned_fine.contains(fine))
                   owner = rank;
-                else if (contains(layout_.held_fine, fine))
+                else if (layout_.held_fine.contains(fine))
                   owner = layout_.partition->owner(coarse_cell);
               }
             cell->set_subdomain_id(owner);

@@ -28,6 +28,7 @@ namespace ebweld
     {
       Index begin, end; // cell indices [begin, end) along each axis
       bool  empty() const;
+      bool  contains(const Index &cell) const;
     };
 
     BrickPartition(const Index &n_cells, unsigned int n_ranks);

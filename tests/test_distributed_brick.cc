@@ -46,9 +46,7 @@ BOOST_AUTO_TEST_CASE(blocks_partition_the_cells)
           for (unsigned int i = 0; i < n[0]; ++i)
             {
               const unsigned int owner = partition.owner({{i, j, k}});
-              const auto        &b     = partition.block(owner);
-              BOOST_TEST((b.begin[0] <= i && i < b.end[0] && b.begin[1] <= j && j < b.end[1] &&
-                          b.begin[2] <= k && k < b.end[2]),
+              BOOST_TEST(partition.block(owner).contains({{i, j, k}}),
                          "cell " << i << "," << j << "," << k << " outside its owner's block, "
                                  << ranks << " ranks");
             }
