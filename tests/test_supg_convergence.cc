@@ -132,13 +132,15 @@ namespace
     double overshoot, undershoot, nodal_error;
   };
 
-  LayerErrors outflow_layer(const bool supg)
+  /// Unstabilised Galerkin needs Jacobi: BoomerAMG breaks down on its
+  /// matrix (GMRES residual NaN at once).
+  LayerErrors outflow_layer(const bool supg, const std::string &preconditioner)
   {
     const double k = 1e-4; // mesh Peclet h/(2k) = 312 at 16 cells
     const auto   q = [](const Point<3> &p) { return 1. + 0.5 * std::sin(M_PI * p[1]); };
     const FunctionSource source(q);
     const auto           problem = solve_on_unit_cube(1, 16, {0, 1}, unit_coefficients(k, supg),
-                                                  source, supg ? "auto" : "jacobi");
+                                                  source, preconditioner);
     double               local_max = -1e300, local_min = 1e300, local_error = 0.;
     for (std::size_t i = 0; i < problem->owned_rise().size(); ++i)
       {
@@ -168,15 +170,20 @@ BOOST_AUTO_TEST_CASE(q2_supg_converges_with_third_order)
 
 BOOST_AUTO_TEST_CASE(no_oscillation_at_high_mesh_peclet)
 {
-  const LayerErrors supg = outflow_layer(true);
-  BOOST_TEST_MESSAGE("SUPG: overshoot " << supg.overshoot << ", undershoot " << supg.undershoot
-                                        << ", nodal error " << supg.nodal_error);
-  BOOST_TEST(supg.overshoot < 0.01);
-  BOOST_TEST(supg.undershoot < 0.01);
-  BOOST_TEST(supg.nodal_error < 0.01);
+  // both AMG variants: this mesh is advection-dominated, AIR's home ground
+  for (const std::string preconditioner : {"boomeramg", "air"})
+    {
+      const LayerErrors supg = outflow_layer(true, preconditioner);
+      BOOST_TEST_MESSAGE("SUPG with " << preconditioner << ": overshoot " << supg.overshoot
+                                      << ", undershoot " << supg.undershoot << ", nodal error "
+                                      << supg.nodal_error);
+      BOOST_TEST(supg.overshoot < 0.01);
+      BOOST_TEST(supg.undershoot < 0.01);
+      BOOST_TEST(supg.nodal_error < 0.01);
+    }
 
   // The same check catches the oscillations of unstabilised Galerkin.
-  const LayerErrors galerkin = outflow_layer(false);
+  const LayerErrors galerkin = outflow_layer(false, "jacobi");
   BOOST_TEST_MESSAGE("Galerkin: overshoot " << galerkin.overshoot << ", undershoot "
                                             << galerkin.undershoot);
   BOOST_TEST(std::max(galerkin.overshoot, galerkin.undershoot) > 0.05);
