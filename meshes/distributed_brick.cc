@@ -77,6 +77,27 @@ namespace ebweld
               }
         }
     }
+
+    /// deal.II's coarse cell id of the coarse cell with index `cell` in a
+    /// brick of `n` coarse cells: lexicographic, x fastest.
+    types::coarse_cell_id coarse_cell_id(const BrickPartition::Index &cell,
+                                         const BrickPartition::Index &n)
+    {
+      return cell[0] + static_cast<types::coarse_cell_id>(n[0]) *
+                         (cell[1] + static_cast<types::coarse_cell_id>(n[1]) * cell[2]);
+    }
+
+    /// The inverse of coarse_cell_id().
+    BrickPartition::Index coarse_cell_index(types::coarse_cell_id id, const BrickPartition::Index &n)
+    {
+      BrickPartition::Index cell;
+      for (unsigned int d = 0; d < 3; ++d)
+        {
+          cell[d] = static_cast<unsigned int>(id % n[d]);
+          id /= n[d];
+        }
+      return cell;
+    }
   } // namespace
 
   bool BrickPartition::Block::empty() const
@@ -196,11 +217,6 @@ namespace ebweld
         }
       return box;
     };
-    const auto coarse_id = [&](const Index &c) {
-      return c[0] + static_cast<types::coarse_cell_id>(n_coarse[0]) *
-                      (c[1] + static_cast<types::coarse_cell_id>(n_coarse[1]) * c[2]);
-    };
-
     const Block coarse = on_level(0);
     Index       n_nodes;
     for (unsigned int d = 0; d < 3; ++d)
@@ -224,7 +240,8 @@ namespace ebweld
             cell.material_id = 0;
             cell.manifold_id = numbers::flat_manifold_id;
             description.coarse_cells.push_back(cell);
-            description.coarse_cell_index_to_coarse_cell_id.push_back(coarse_id({{i, j, k}}));
+            description.coarse_cell_index_to_coarse_cell_id.push_back(
+              coarse_cell_id({{i, j, k}}, n_coarse));
           }
 
     // Level 0 lists the coarse cells; each finer level lists child 0 of
@@ -247,7 +264,7 @@ namespace ebweld
                   children.push_back(((i >> generation) & 1) | (((j >> generation) & 1) << 1) |
                                      (((k >> generation) & 1) << 2));
                 TriangulationDescription::CellData<3> info;
-                info.id                 = CellId(coarse_id(parent), children).to_binary<3>();
+                info.id = CellId(coarse_cell_id(parent, n_coarse), children).to_binary<3>();
                 info.subdomain_id       = layout_.partition->owner(parent);
                 info.level_subdomain_id = info.subdomain_id;
                 info.manifold_id        = numbers::flat_manifold_id;
@@ -276,15 +293,10 @@ namespace ebweld
             if (static_cast<unsigned int>(cell->level()) == r)
               {
                 // the fine cell index from the coarse cell and the path of children
-                const CellId          id = cell->id();
-                types::coarse_cell_id coarse_id = id.get_coarse_cell_id();
-                BrickPartition::Index coarse_cell, fine;
-                for (unsigned int d = 0; d < 3; ++d)
-                  {
-                    coarse_cell[d] = coarse_id % layout_.n_coarse[d];
-                    coarse_id /= layout_.n_coarse[d];
-                    fine[d] = coarse_cell[d];
-                  }
+                const CellId                id = cell->id();
+                const BrickPartition::Index coarse_cell =
+                  coarse_cell_index(id.get_coarse_cell_id(), layout_.n_coarse);
+                BrickPartition::Index fine = coarse_cell;
                 for (const std::uint8_t child : id.get_child_indices())
                   for (unsigned int d = 0; d < 3; ++d)
                     fine[d] = 2 * fine[d] + ((child >> d) & 1);
