@@ -61,21 +61,28 @@ namespace ebweld
   void LinearSolverSettings::declare_parameters(dealii::ParameterHandler &prm)
   {
     using namespace dealii;
+    // The declared defaults are the struct's, which code that builds
+    // settings without an input file (the tests) uses as they are.
+    const LinearSolverSettings defaults;
+    const auto text = [](const auto value) {
+      return Patterns::Tools::Convert<decltype(value)>::to_string(value);
+    };
     prm.enter_subsection("Linear solver");
-    prm.declare_entry("Preconditioner", "auto", Patterns::Selection("auto|boomeramg|air|jacobi"),
+    prm.declare_entry("Preconditioner", defaults.preconditioner,
+                      Patterns::Selection("auto|boomeramg|air|jacobi"),
                       "GMRES preconditioner: 'boomeramg' (hypre classical AMG, "
                       "for diffusion-dominated meshes), 'air' (hypre AMG with "
                       "approximate ideal restriction, for advection-dominated "
                       "meshes), 'jacobi', or 'auto' (air if the largest cell "
                       "Peclet number exceeds the threshold below, else boomeramg).");
-    prm.declare_entry("Relative tolerance", "1e-8", Patterns::Double(),
+    prm.declare_entry("Relative tolerance", text(defaults.relative_tolerance), Patterns::Double(),
                       "Stop when the residual has dropped by this factor [-], in [1e-15, 1e-2].");
-    prm.declare_entry("Maximum iterations", "1000", Patterns::Integer(),
+    prm.declare_entry("Maximum iterations", text(defaults.max_iterations), Patterns::Integer(),
                       "GMRES iteration limit [-], in [1, 100000]; a run that "
                       "reaches it fails with PETSc's reason.");
-    prm.declare_entry("GMRES restart", "100", Patterns::Integer(),
+    prm.declare_entry("GMRES restart", text(defaults.restart), Patterns::Integer(),
                       "Krylov vectors kept before GMRES restarts [-], in [5, 1000].");
-    prm.declare_entry("AIR cell Peclet threshold", "1e7", Patterns::Double(),
+    prm.declare_entry("AIR cell Peclet threshold", text(defaults.air_cell_peclet_threshold), Patterns::Double(),
                       "Largest cell Peclet number U h / (2 alpha) above which "
                       "'auto' uses AIR [-], > 0. BoomerAMG was the faster of "
                       "the two at every cell Peclet number measured (23 to 2.3e6).");
