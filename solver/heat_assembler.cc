@@ -5,6 +5,7 @@
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/quadrature_lib.h>
+#include <deal.II/fe/fe_q_iso_q1.h>
 #include <deal.II/fe/fe_values.h>
 
 #include <boost/container_hash/hash.hpp>
@@ -12,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <memory>
 #include <unordered_map>
 
 namespace ebweld
@@ -60,14 +62,15 @@ namespace ebweld
     }
   } // namespace
 
-  double streamline_tau(const CellIterator &cell, const HeatOperatorCoefficients &c)
+  double streamline_tau(const CellIterator &cell, const HeatOperatorCoefficients &c,
+                        const unsigned int subdivisions)
   {
     if (!c.streamline_stabilisation)
       return 0.;
     const double a = c.rho_cp_J_per_m3K * c.velocity_m_per_s.norm();
     if (a == 0.)
       return 0.;
-    const double h      = streamline_length(cell, c.velocity_m_per_s);
+    const double h      = streamline_length(cell, c.velocity_m_per_s) / subdivisions;
     const double peclet = a * h / (2. * c.conductivity_W_per_mK(cell));
     return h / (2. * a) * optimal_upwind_factor(peclet);
   }
@@ -129,6 +132,31 @@ namespace ebweld
     {
       FullMatrix<double> matrix;
       Vector<double>     rhs;
+      /// the cell's matrix in the low-order-refined discretisation (empty
+      /// when none is assembled)
+      FullMatrix<double> low_order_matrix;
+    };
+
+    /// What integrating one cell's operator needs for one element.
+    struct CellIntegrator
+    {
+      CellIntegrator(const FiniteElement<3> &fe, const Quadrature<1> &quadrature_1d,
+                     const bool second_derivatives, const unsigned int subcells_per_direction)
+        : second(second_derivatives)
+        , subdivisions(subcells_per_direction)
+        , values(brick_mapping(), fe, Quadrature<3>(quadrature_1d),
+                 update_values | update_gradients | update_JxW_values |
+                   (second ? update_hessians : update_default))
+        , face_values(brick_mapping(), fe, Quadrature<2>(quadrature_1d),
+                      update_values | update_JxW_values)
+      {}
+
+      /// with div grad phi in the SUPG residual (not for multilinear pieces)
+      const bool         second;
+      /// SUPG's tau belongs to cells of 1/subdivisions the size
+      const unsigned int subdivisions;
+      FEValues<3>        values;
+      FEFaceValues<3>    face_values;
     };
 
     /// A graded brick has few distinct cells (about 10^4 at a million
@@ -141,28 +169,48 @@ namespace ebweld
                               const AffineConstraints<double>    &constraints,
                               const HeatOperatorCoefficients     &c,
                               PETScWrappers::MPI::SparseMatrix   &matrix,
-                              PETScWrappers::MPI::Vector         &rhs)
+                              PETScWrappers::MPI::Vector         &rhs,
+                              PETScWrappers::MPI::SparseMatrix   *low_order_matrix)
   {
-    const auto        &fe     = dof_handler.get_fe();
-    const bool         second = fe.degree > 1; // Q1 on bricks: div grad = 0
-    const QGauss<3>    quadrature(fe.degree + 1);
-    const QGauss<2>    face_quadrature(fe.degree + 1);
-    FEValues<3>        fe_values(brick_mapping(), fe, quadrature,
-                                 update_values | update_gradients | update_JxW_values |
-                                   (second ? update_hessians : update_default));
-    FEFaceValues<3>    fe_face_values(brick_mapping(), fe, face_quadrature, update_values | update_JxW_values);
-    const unsigned int n = fe.n_dofs_per_cell();
+    const auto        &fe = dof_handler.get_fe();
+    const unsigned int n  = fe.n_dofs_per_cell();
     std::vector<types::global_dof_index> dofs(n);
     std::vector<double>                  advection(n); // a . grad phi_j
     const Tensor<1, 3> a = c.rho_cp_J_per_m3K * c.velocity_m_per_s;
 
+    // Q1 on bricks: div grad = 0
+    CellIntegrator element(fe, QGauss<1>(fe.degree + 1), fe.degree > 1, 1);
+    std::unique_ptr<FE_Q_iso_Q1<3>> low_order_fe;
+    std::unique_ptr<CellIntegrator> low_order;
+    if (low_order_matrix != nullptr)
+      {
+        // deal.II numbers FE_Q_iso_Q1(p)'s DoFs as FE_Q(p)'s, at the same
+        // (equidistant for p = 2) support points: it is a second
+        // discretisation on the same DoFs
+        low_order_fe = std::make_unique<FE_Q_iso_Q1<3>>(fe.degree);
+        AssertThrow(low_order_fe->get_unit_support_points() == fe.get_unit_support_points(),
+                    ExcMessage("the low-order-refined element's support points differ from the "
+                               "element's: no low-order preconditioner for this element"));
+        low_order = std::make_unique<CellIntegrator>(
+          *low_order_fe, QIterated<1>(QGauss<1>(2), fe.degree), false, fe.degree);
+        // its cell matrix is exactly zero between DoFs of different
+        // sub-cells: keep those zeros out of the AMG's operator
+        check_petsc(MatSetOption(*low_order_matrix, MAT_IGNORE_ZERO_ENTRIES, PETSC_TRUE),
+                    "MatSetOption");
+      }
+
     // The element matrix of an axis-parallel brick depends only on the
-    // key above, so each distinct cell is integrated once.
-    const auto compute = [&](const CellIterator &cell, const double k, CellOperator &op) {
-      op.matrix.reinit(n, n);
-      op.rhs.reinit(n);
-      fe_values.reinit(cell);
-      const double tau = streamline_tau(cell, c);
+    // key above, so each distinct cell is integrated once. FEValues sees a
+    // plain triangulation cell: the element of `integrator` need not be
+    // the DoF handler's.
+    const auto integrate = [&](CellIntegrator &integrator, const CellIterator &cell,
+                               const double k, FullMatrix<double> &cell_matrix, Vector<double> *cell_rhs) {
+      cell_matrix.reinit(n, n);
+      if (cell_rhs)
+        cell_rhs->reinit(n);
+      auto &fe_values = integrator.values;
+      fe_values.reinit(Triangulation<3>::cell_iterator(cell));
+      const double tau = streamline_tau(cell, c, integrator.subdivisions);
       for (const unsigned int q : fe_values.quadrature_point_indices())
         {
           const double JxW = fe_values.JxW(q);
@@ -174,9 +222,9 @@ namespace ebweld
               for (unsigned int j = 0; j < n; ++j)
                 {
                   double residual_j = advection[j];
-                  if (second)
+                  if (integrator.second)
                     residual_j -= k * trace(fe_values.shape_hessian(j, q));
-                  op.matrix(i, j) +=
+                  cell_matrix(i, j) +=
                     (k * fe_values.shape_grad(i, q) * fe_values.shape_grad(j, q) +
                      fe_values.shape_value(i, q) * advection[j] + test_supg * residual_j) *
                     JxW;
@@ -188,16 +236,23 @@ namespace ebweld
           const double h = convection_coefficient(c, cell, f);
           if (h == 0.)
             continue;
-          fe_face_values.reinit(cell, f);
+          auto &fe_face_values = integrator.face_values;
+          fe_face_values.reinit(Triangulation<3>::cell_iterator(cell), f);
           for (const unsigned int q : fe_face_values.quadrature_point_indices())
             for (unsigned int i = 0; i < n; ++i)
               {
                 const double phi_i_JxW = fe_face_values.shape_value(i, q) * fe_face_values.JxW(q);
                 for (unsigned int j = 0; j < n; ++j)
-                  op.matrix(i, j) += h * phi_i_JxW * fe_face_values.shape_value(j, q);
-                op.rhs(i) += h * c.ambient_rise_K * phi_i_JxW;
+                  cell_matrix(i, j) += h * phi_i_JxW * fe_face_values.shape_value(j, q);
+                if (cell_rhs)
+                  (*cell_rhs)(i) += h * c.ambient_rise_K * phi_i_JxW;
               }
         }
+    };
+    const auto compute = [&](const CellIterator &cell, const double k, CellOperator &op) {
+      integrate(element, cell, k, op.matrix, &op.rhs);
+      if (low_order)
+        integrate(*low_order, cell, k, op.low_order_matrix, nullptr);
     };
 
     std::unordered_map<CellOperatorKey, CellOperator, CellOperatorKeyHash> cache;
@@ -239,12 +294,22 @@ namespace ebweld
                         "MatSetValues");
             check_petsc(VecSetValues(petsc_rhs, n, petsc_dofs.data(), op->rhs.data(), ADD_VALUES),
                         "VecSetValues");
+            if (low_order_matrix)
+              check_petsc(MatSetValues(*low_order_matrix, n, petsc_dofs.data(), n, petsc_dofs.data(),
+                                       &op->low_order_matrix(0, 0), ADD_VALUES),
+                          "MatSetValues");
           }
         else
-          constraints.distribute_local_to_global(op->matrix, op->rhs, dofs, matrix, rhs);
+          {
+            constraints.distribute_local_to_global(op->matrix, op->rhs, dofs, matrix, rhs);
+            if (low_order_matrix)
+              constraints.distribute_local_to_global(op->low_order_matrix, dofs, *low_order_matrix);
+          }
       }
     matrix.compress(VectorOperation::add);
     rhs.compress(VectorOperation::add);
+    if (low_order_matrix)
+      low_order_matrix->compress(VectorOperation::add);
   }
 
   double assemble_source_terms(const DoFHandler<3>               &dof_handler,

@@ -44,8 +44,10 @@ namespace ebweld
     double ambient_rise_K = 0.;
   };
 
-  /// SUPG parameter tau [m^3 K/W] of one cell (0 without stabilisation).
-  double streamline_tau(const CellIterator &cell, const HeatOperatorCoefficients &c);
+  /// SUPG parameter tau [m^3 K/W] of one cell (0 without stabilisation),
+  /// or of its sub-cells when it is split `subdivisions` times per direction.
+  double streamline_tau(const CellIterator &cell, const HeatOperatorCoefficients &c,
+                        unsigned int subdivisions = 1);
 
   /// Largest cell Peclet number |u| h_u / (2 alpha) over the mesh (all ranks).
   double max_cell_peclet(const dealii::DoFHandler<3> &dof_handler,
@@ -53,12 +55,19 @@ namespace ebweld
 
   /// Adds the operator's entries to `matrix`, which must hold none yet (a
   /// newly created, preallocated matrix); sets rhs to the convective
-  /// (Robin) terms.
+  /// (Robin) terms. With `low_order_matrix` (likewise new), also adds the
+  /// same operator discretised with FE_Q_iso_Q1 of the element's degree:
+  /// multilinear pieces on the sub-cells between the element's nodes, on
+  /// the same DoFs. That is what AMG preconditions well for p >= 2 (the
+  /// Q2 matrix has positive couplings up to twice the diagonal on the
+  /// graded mesh's stretched cells, which classical AMG's strength
+  /// measure cannot handle).
   void assemble_heat_operator(const dealii::DoFHandler<3>              &dof_handler,
                               const dealii::AffineConstraints<double>  &constraints,
                               const HeatOperatorCoefficients           &c,
                               dealii::PETScWrappers::MPI::SparseMatrix &matrix,
-                              dealii::PETScWrappers::MPI::Vector       &rhs);
+                              dealii::PETScWrappers::MPI::Vector       &rhs,
+                              dealii::PETScWrappers::MPI::SparseMatrix *low_order_matrix = nullptr);
 
   /// Adds the sources to rhs: volumetric densities (with SUPG test
   /// functions) on cells that meet the source's support, integrated with a

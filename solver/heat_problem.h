@@ -88,8 +88,10 @@ namespace ebweld
     dealii::AffineConstraints<double>               constraints_;
     dealii::IndexSet                                owned_, relevant_;
     MatrixPreallocation                             preallocation_;
-    /// the operator from assemble_operator() until prepare_solver() takes it
-    dealii::PETScWrappers::MPI::SparseMatrix        matrix_;
+    /// the operator from assemble_operator() until prepare_solver() takes
+    /// it, and for elements of degree >= 2 its low-order-refined twin that
+    /// the AMG preconditioner is built from
+    dealii::PETScWrappers::MPI::SparseMatrix        matrix_, low_order_matrix_;
     dealii::PETScWrappers::MPI::Vector              operator_rhs_, source_rhs_;
     RiseVector                                      rise_;
     HeatOperatorCoefficients                        coefficients_;

@@ -15,9 +15,15 @@
 //   220       663k   11 / 2.09 s             9 / 5.96 s
 //   2201      508k   19 / 2.31 s             6 / 3.35 s
 //   2.3e6     57k    27 / 0.25 s             8 / 0.26 s
-// (the GMRES part alone at 508k DoFs: 1.65 s against 2.06 s). 'auto'
-// therefore switches to AIR only above a cell Peclet number beyond that
-// range; both stay selectable.
+// (the GMRES part alone at 508k DoFs: 1.65 s against 2.06 s; all with
+// left preconditioning, see set_operator()). 'auto' therefore switches to
+// AIR only above a cell Peclet number beyond that range; both stay
+// selectable.
+//
+// For elements of degree >= 2 the AMG is built from the low-order-refined
+// operator (heat_assembler.h), GMRES iterating on the element's own
+// matrix: 61-79 iterations for Q2 from 195k to 885k DoFs, where AMG of the
+// Q2 matrix stagnated at the initial residual.
 //
 // The operator and its preconditioner are set up once and can be reused for
 // many right-hand sides (parameter studies change only the source).
@@ -61,16 +67,22 @@ namespace ebweld
     LinearSolver(const LinearSolver &)            = delete;
     LinearSolver &operator=(const LinearSolver &) = delete;
 
-    /// Takes the matrix and builds the preconditioner for it; `cell_peclet`
-    /// decides the preconditioner when the setting is 'auto'. `matrix` is
-    /// left empty: with a hypre preconditioner the solver keeps the operator
-    /// in hypre's format only, since PCHYPRE would otherwise hold a copy
-    /// next to PETSc's for the whole solve. At 952k DoFs on 2 ranks the
-    /// peak resident memory per rank fell from 975 to 848-858 MB: the AMG
+    /// Takes the matrix and builds the preconditioner for it, or from
+    /// `preconditioner_matrix` when given (an approximation of `matrix`
+    /// that AMG handles better); `cell_peclet` decides the preconditioner
+    /// when the setting is 'auto'. Both matrices are left empty: with a
+    /// hypre preconditioner the solver keeps the AMG's matrix in hypre's
+    /// format only, since PCHYPRE would otherwise hold a copy next to
+    /// PETSc's for the whole solve. At 952k DoFs on 2 ranks the peak
+    /// resident memory per rank fell from 975 to 848-858 MB: the AMG
     /// hierarchy now fits into the pages PETSc's copy freed.
-    void set_operator(dealii::PETScWrappers::MPI::SparseMatrix &matrix, double cell_peclet);
+    void set_operator(dealii::PETScWrappers::MPI::SparseMatrix &matrix,
+                      dealii::PETScWrappers::MPI::SparseMatrix *preconditioner_matrix,
+                      double                                    cell_peclet);
 
-    /// Solves A x = b (x is the initial guess); throws SolverDivergence.
+    /// Solves A x = b (x is the initial guess); throws SolverDivergence
+    /// when GMRES fails or the true residual ||b - A x|| misses the
+    /// tolerance.
     unsigned int solve(dealii::PETScWrappers::MPI::Vector       &x,
                        const dealii::PETScWrappers::MPI::Vector &b) const;
 

@@ -221,6 +221,16 @@ namespace ebweld
                          " % of the absorbed power leaves through the fixed-temperature faces "
                          "(a semi-infinite solid carries it all downstream); enlarge Mesh/Half-width, "
                          "Mesh/Depth or Mesh/Length ahead of beam");
+    // the tests hold the default case to 1e-6; beyond 1 % the field itself
+    // is suspect, whatever the cause
+    if (balance.relative_error() > 0.01)
+      warnings.push_back("the energy balance is off by " +
+                         std::to_string(100. * balance.relative_error()) + " %: " +
+                         std::to_string(balance.absorbed_W) + " W absorbed, " +
+                         std::to_string(balance.deposited_W) + " W deposited, " +
+                         std::to_string(balance.leaving_W()) +
+                         " W leaving; refine the mesh (Mesh/Cells per beam diameter, "
+                         "Mesh/Cells per deposition depth) or enlarge the domain");
     if (pool.melted && pool.rear_xi_m < -setup.extents.behind_m * 0.999)
       warnings.push_back("the melt pool reaches the outflow face: its length is truncated; "
                          "enlarge Mesh/Length behind beam (um)");
