@@ -76,7 +76,9 @@ namespace ebweld
                       "meshes), 'jacobi', or 'auto' (air if the largest cell "
                       "Peclet number exceeds the threshold below, else boomeramg).");
     prm.declare_entry("Relative tolerance", text(defaults.relative_tolerance), Patterns::Double(),
-                      "Stop when the residual has dropped by this factor [-], in [1e-15, 1e-2].");
+                      "Stop when the true residual norm of b - A x has dropped to this "
+                      "fraction of the norm of b [-], in [1e-15, 1e-2]; a solve that "
+                      "ends above 10 times it is an error.");
     prm.declare_entry("Maximum iterations", text(defaults.max_iterations), Patterns::Integer(),
                       "GMRES iteration limit [-], in [1, 100000]; a run that "
                       "reaches it fails with PETSc's reason.");
