@@ -176,6 +176,7 @@ namespace ebweld
     const unsigned int n  = fe.n_dofs_per_cell();
     std::vector<types::global_dof_index> dofs(n);
     std::vector<double>                  advection(n); // a . grad phi_j
+    std::vector<double>                  residual(n);  // a . grad phi_j - k div grad phi_j
     const Tensor<1, 3> a = c.rho_cp_J_per_m3K * c.velocity_m_per_s;
 
     // Q1 on bricks: div grad = 0
@@ -214,21 +215,22 @@ namespace ebweld
       for (const unsigned int q : fe_values.quadrature_point_indices())
         {
           const double JxW = fe_values.JxW(q);
+          // once per point, not once per (i, j)
           for (unsigned int j = 0; j < n; ++j)
-            advection[j] = a * fe_values.shape_grad(j, q);
+            {
+              advection[j] = a * fe_values.shape_grad(j, q);
+              residual[j]  = advection[j];
+              if (integrator.second)
+                residual[j] -= k * trace(fe_values.shape_hessian(j, q));
+            }
           for (unsigned int i = 0; i < n; ++i)
             {
               const double test_supg = tau * advection[i];
               for (unsigned int j = 0; j < n; ++j)
-                {
-                  double residual_j = advection[j];
-                  if (integrator.second)
-                    residual_j -= k * trace(fe_values.shape_hessian(j, q));
-                  cell_matrix(i, j) +=
-                    (k * fe_values.shape_grad(i, q) * fe_values.shape_grad(j, q) +
-                     fe_values.shape_value(i, q) * advection[j] + test_supg * residual_j) *
-                    JxW;
-                }
+                cell_matrix(i, j) +=
+                  (k * fe_values.shape_grad(i, q) * fe_values.shape_grad(j, q) +
+                   fe_values.shape_value(i, q) * advection[j] + test_supg * residual[j]) *
+                  JxW;
             }
         }
       for (const unsigned int f : cell->face_indices())

@@ -79,11 +79,10 @@ namespace ebweld
     coefficients_ = coefficients;
     // a new matrix each time: the previous one went to the solver
     preallocation_.create_matrix(matrix_, comm_);
-    const bool low_order_preconditioner = fe_.degree > 1;
-    if (low_order_preconditioner)
+    if (low_order_preconditioner())
       preallocation_.create_matrix(low_order_matrix_, comm_);
     assemble_heat_operator(dof_handler_, constraints_, coefficients_, matrix_, operator_rhs_,
-                           low_order_preconditioner ? &low_order_matrix_ : nullptr);
+                           low_order_preconditioner() ? &low_order_matrix_ : nullptr);
     max_cell_peclet_ = ebweld::max_cell_peclet(dof_handler_, coefficients_);
   }
 
@@ -100,7 +99,8 @@ namespace ebweld
     AssertThrow(matrix_.m() == dof_handler_.n_dofs(),
                 ExcMessage("HeatProblem::prepare_solver: call assemble_operator() first"));
     solver_ = std::make_unique<LinearSolver>(comm_, settings);
-    solver_->set_operator(matrix_, fe_.degree > 1 ? &low_order_matrix_ : nullptr, max_cell_peclet_);
+    solver_->set_operator(matrix_, low_order_preconditioner() ? &low_order_matrix_ : nullptr,
+                          max_cell_peclet_);
     preconditioner_ = solver_->preconditioner();
   }
 

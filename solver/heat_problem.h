@@ -81,6 +81,10 @@ namespace ebweld
     double triangulation_diameter_m() const;
 
   private:
+    /// Whether the AMG is built from a low-order-refined operator: for
+    /// elements of degree >= 2 (see assemble_heat_operator).
+    bool low_order_preconditioner() const { return fe_.degree > 1; }
+
     MPI_Comm                                        comm_;
     DistributedBrick                                triangulation_;
     dealii::FE_Q<3>                                 fe_;
