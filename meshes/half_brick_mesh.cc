@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace ebweld
 {
@@ -143,11 +144,14 @@ namespace ebweld
     return warnings;
   }
 
-  void generate_half_brick(DistributedBrick &triangulation,
+  void generate_half_brick(DistributedBrick    &triangulation,
                            const MeshSettings  &settings,
                            const DomainExtents &extents,
-                           const DomainScales  &scales)
+                           const DomainScales  &scales,
+                           const unsigned int   refinements_in_element)
   {
+    if (refinements_in_element > settings.refinements)
+      throw std::invalid_argument("generate_half_brick: more refinements in the element than in the mesh");
     const double coarsening = std::pow(2., settings.refinements);
     const double d          = scales.beam_diameter_m;
     const double h_xy       = d / settings.cells_per_diameter * coarsening;
@@ -185,6 +189,6 @@ namespace ebweld
           nodes[axis].push_back(nodes[axis].back() + step);
         nodes[axis].back() = high[axis]; // no round-off at the far faces
       }
-    triangulation.create(nodes, settings.refinements);
+    triangulation.create(nodes, settings.refinements - refinements_in_element);
   }
 } // namespace ebweld

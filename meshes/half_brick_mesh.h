@@ -73,8 +73,12 @@ namespace ebweld
   std::vector<std::string> extent_warnings(const DomainExtents &chosen,
                                            const DomainScales  &scales);
 
-  void generate_half_brick(DistributedBrick &triangulation,
+  /// The graded brick with settings.refinements refinements, of which
+  /// the last `refinements_in_element` are left to the element (pieces of
+  /// FE_Q_iso_Q1, solver/element_pieces.h) instead of the triangulation.
+  void generate_half_brick(DistributedBrick    &triangulation,
                            const MeshSettings  &settings,
                            const DomainExtents &extents,
-                           const DomainScales  &scales);
+                           const DomainScales  &scales,
+                           unsigned int         refinements_in_element = 0);
 } // namespace ebweld

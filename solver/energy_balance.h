@@ -5,9 +5,7 @@
 // by the material stream; heat conducted through the fixed-temperature
 // faces measures how much the truncated domain perturbs the solution.
 
-#include "solver/heat_assembler.h"
-#include "solver/rise_vector.h"
-
+#include "solver/heat_problem.h"
 
 #include <set>
 
@@ -33,9 +31,7 @@ namespace ebweld
 
   /// `absorbed_W` and `deposited_W` are for the full solid; the boundary
   /// integrals over the half brick are doubled.
-  EnergyBalance compute_energy_balance(const dealii::DoFHandler<3>              &dof_handler,
-                                       const RiseVector &rise,
-                                       const HeatOperatorCoefficients           &coefficients,
+  EnergyBalance compute_energy_balance(const HeatProblem                          &problem,
                                        const std::set<dealii::types::boundary_id> &fixed_faces,
                                        double absorbed_W,
                                        double deposited_W);

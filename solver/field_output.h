@@ -4,8 +4,7 @@
 
 #include "solver/heat_problem.h"
 
-#include <deal.II/lac/vector.h>
-
+#include <functional>
 #include <string>
 
 namespace ebweld
@@ -16,8 +15,8 @@ namespace ebweld
     double initial_temperature_K = 300.;
     double melting_temperature_K = 0.;
     std::vector<const HeatSource *> sources;
-    /// further cell data (per active cell; locally owned entries used)
-    std::vector<std::pair<std::string, dealii::Vector<float>>> cell_fields;
+    /// further cell data: name and value on a cell or piece of one
+    std::vector<std::pair<std::string, std::function<double(const Box &)>>> cell_fields;
   };
 
   /// Writes temperature [K], source density [W/m^3], melted indicator and

@@ -95,42 +95,52 @@ namespace ebweld
   {
     const double       tolerance  = 1e-9 * problem.triangulation_diameter_m();
     const unsigned int fixed_axis = across_axis == 2 ? 1 : 2;
-    const auto        &fe         = problem.dof_handler().get_fe();
-    const std::size_t  n_xi       = xi_m.size();
+    const ElementPieces &pieces   = problem.pieces();
+    const auto          &fe       = pieces.piece_element();
+    const std::size_t    n_xi     = xi_m.size();
     std::vector<double> sum(n_xi * across_m.size(), 0.), count(sum.size(), 0.);
-    Vector<double>      cell_values(fe.n_dofs_per_cell());
+    Vector<double>      cell_values(problem.dof_handler().get_fe().n_dofs_per_cell()), values;
     // indices of the sorted `grid` values within [lo, hi] (with tolerance)
     const auto within = [tolerance](const std::vector<double> &grid, const double lo, const double hi) {
       return std::make_pair(std::lower_bound(grid.begin(), grid.end(), lo - tolerance) - grid.begin(),
                             std::upper_bound(grid.begin(), grid.end(), hi + tolerance) - grid.begin());
     };
+    const auto outside = [&](const Box &box) {
+      return fixed_coordinate_m < box.low[fixed_axis] - tolerance ||
+             fixed_coordinate_m > box.high[fixed_axis] + tolerance;
+    };
     for (const auto &cell : problem.dof_handler().active_cell_iterators())
       {
-        if (!cell->is_locally_owned())
-          continue;
-        const Point<3> lo = cell->vertex(0), hi = cell->vertex(7); // lexicographic corners
-        if (fixed_coordinate_m < lo[fixed_axis] - tolerance || fixed_coordinate_m > hi[fixed_axis] + tolerance)
-          continue;
-        const auto [k0, k1] = within(xi_m, lo[0], hi[0]);
-        const auto [j0, j1] = within(across_m, lo[across_axis], hi[across_axis]);
-        if (k0 == k1 || j0 == j1)
+        if (!cell->is_locally_owned() || outside(cell_box(cell)))
           continue;
         cell->get_dof_values(problem.rise(), cell_values);
-        Point<3> reference;
-        reference[fixed_axis] =
-          std::clamp((fixed_coordinate_m - lo[fixed_axis]) / (hi[fixed_axis] - lo[fixed_axis]), 0., 1.);
-        for (auto j = j0; j < j1; ++j)
-          for (auto k = k0; k < k1; ++k)
-            {
-              reference[0] = std::clamp((xi_m[k] - lo[0]) / (hi[0] - lo[0]), 0., 1.);
-              reference[across_axis] =
-                std::clamp((across_m[j] - lo[across_axis]) / (hi[across_axis] - lo[across_axis]), 0., 1.);
-              double value = 0.;
-              for (unsigned int i = 0; i < fe.n_dofs_per_cell(); ++i)
-                value += cell_values[i] * fe.shape_value(i, reference);
-              sum[j * n_xi + k] += value;
-              count[j * n_xi + k] += 1.;
-            }
+        for (unsigned int s = 0; s < pieces.size(); ++s)
+          {
+            const Box box = pieces.box(cell_box(cell), s);
+            if (outside(box))
+              continue;
+            const Point<3> lo = box.low, hi = box.high;
+            const auto [k0, k1] = within(xi_m, lo[0], hi[0]);
+            const auto [j0, j1] = within(across_m, lo[across_axis], hi[across_axis]);
+            if (k0 == k1 || j0 == j1)
+              continue;
+            pieces.gather(cell_values, s, values);
+            Point<3> reference;
+            reference[fixed_axis] =
+              std::clamp((fixed_coordinate_m - lo[fixed_axis]) / (hi[fixed_axis] - lo[fixed_axis]), 0., 1.);
+            for (auto j = j0; j < j1; ++j)
+              for (auto k = k0; k < k1; ++k)
+                {
+                  reference[0] = std::clamp((xi_m[k] - lo[0]) / (hi[0] - lo[0]), 0., 1.);
+                  reference[across_axis] =
+                    std::clamp((across_m[j] - lo[across_axis]) / (hi[across_axis] - lo[across_axis]), 0., 1.);
+                  double value = 0.;
+                  for (unsigned int i = 0; i < fe.n_dofs_per_cell(); ++i)
+                    value += values[i] * fe.shape_value(i, reference);
+                  sum[j * n_xi + k] += value;
+                  count[j * n_xi + k] += 1.;
+                }
+          }
       }
     Utilities::MPI::sum(sum, problem.communicator(), sum);
     Utilities::MPI::sum(count, problem.communicator(), count);

@@ -15,6 +15,7 @@
 // The operator and the sources are assembled separately so that a study
 // can keep the matrix (and its preconditioner) and change only the sources.
 
+#include "solver/element_pieces.h"
 #include "sources/heat_source.h"
 
 #include <deal.II/dofs/dof_handler.h>
@@ -35,8 +36,9 @@ namespace ebweld
     double rho_cp_J_per_m3K = 0.;
     /// velocity of the material in the beam frame, (-U, 0, 0) [m/s]
     dealii::Tensor<1, 3> velocity_m_per_s;
-    /// k [W/m/K] of a cell (per cell so that a filler layer can differ)
-    std::function<double(const CellIterator &)> conductivity_W_per_mK;
+    /// k [W/m/K] of a cell or a piece of one (per box so that a filler
+    /// layer can differ)
+    std::function<double(const Box &)> conductivity_W_per_mK;
     bool streamline_stabilisation = true;
     /// heat transfer coefficient h [W/m^2/K] of each convective boundary
     std::map<dealii::types::boundary_id, double> convection_W_per_m2K;
@@ -44,37 +46,46 @@ namespace ebweld
     double ambient_rise_K = 0.;
   };
 
-  /// SUPG parameter tau [m^3 K/W] of one cell (0 without stabilisation),
-  /// or of its sub-cells when it is split `subdivisions` times per direction.
-  double streamline_tau(const CellIterator &cell, const HeatOperatorCoefficients &c,
-                        unsigned int subdivisions = 1);
+  /// SUPG parameter tau [m^3 K/W] of a box with `extents_m` and
+  /// conductivity k (0 without stabilisation).
+  double streamline_tau(const dealii::Tensor<1, 3> &extents_m, double k_W_per_mK,
+                        const HeatOperatorCoefficients &c);
 
-  /// Largest cell Peclet number |u| h_u / (2 alpha) over the mesh (all ranks).
-  double max_cell_peclet(const dealii::DoFHandler<3> &dof_handler,
+  /// Largest Peclet number |u| h_u / (2 alpha) of a piece over the mesh
+  /// (all ranks).
+  double max_cell_peclet(const dealii::DoFHandler<3> &dof_handler, const ElementPieces &pieces,
                          const HeatOperatorCoefficients &c);
 
-  /// Adds the operator's entries to `matrix`, which must hold none yet (a
-  /// newly created, preallocated matrix); sets rhs to the convective
-  /// (Robin) terms. With `low_order_matrix` (likewise new), also adds the
-  /// same operator discretised with FE_Q_iso_Q1 of the element's degree:
-  /// multilinear pieces on the sub-cells between the element's nodes, on
-  /// the same DoFs. That is what AMG preconditions well for p >= 2 (the
+  /// A matrix to assemble and the pieces its element is integrated on.
+  struct PieceMatrix
+  {
+    const ElementPieces                      &pieces;
+    dealii::PETScWrappers::MPI::SparseMatrix &matrix;
+  };
+
+  /// Adds the operator's entries to `target.matrix`, which must hold none
+  /// yet (a newly created, preallocated matrix); sets rhs to the
+  /// convective (Robin) terms. With `low_order` (likewise new), also adds
+  /// the same operator discretised on the low-order pieces of the element
+  /// (FE_Q_iso_Q1 of its degree: multilinear pieces between the nodes, on
+  /// the same DoFs). That is what AMG preconditions well for p >= 2 (the
   /// Q2 matrix has positive couplings up to twice the diagonal on the
   /// graded mesh's stretched cells, which classical AMG's strength
   /// measure cannot handle).
-  void assemble_heat_operator(const dealii::DoFHandler<3>              &dof_handler,
-                              const dealii::AffineConstraints<double>  &constraints,
-                              const HeatOperatorCoefficients           &c,
-                              dealii::PETScWrappers::MPI::SparseMatrix &matrix,
-                              dealii::PETScWrappers::MPI::Vector       &rhs,
-                              dealii::PETScWrappers::MPI::SparseMatrix *low_order_matrix = nullptr);
+  void assemble_heat_operator(const dealii::DoFHandler<3>             &dof_handler,
+                              const dealii::AffineConstraints<double> &constraints,
+                              const HeatOperatorCoefficients          &c,
+                              const PieceMatrix                       &target,
+                              dealii::PETScWrappers::MPI::Vector      &rhs,
+                              const PieceMatrix                       *low_order = nullptr);
 
   /// Adds the sources to rhs: volumetric densities (with SUPG test
-  /// functions) on cells that meet the source's support, integrated with a
+  /// functions) on the pieces that meet the source's support, integrated with a
   /// quadrature fine enough for its feature lengths, and surface fluxes on
   /// the faces with id `heated_surface`. Returns the power deposited in the
   /// computational domain [W] (all ranks).
   double assemble_source_terms(const dealii::DoFHandler<3>             &dof_handler,
+                               const ElementPieces                     &pieces,
                                const dealii::AffineConstraints<double> &constraints,
                                const HeatOperatorCoefficients          &c,
                                const std::vector<const HeatSource *>   &sources,

@@ -2,63 +2,79 @@
 
 #include "solver/petsc_check.h"
 
-#include <deal.II/base/quadrature_lib.h>
 #include <deal.II/dofs/dof_tools.h>
+#include <deal.II/fe/fe_q_iso_q1.h>
 #include <deal.II/grid/grid_tools.h>
 #include <deal.II/lac/dynamic_sparsity_pattern.h>
 #include <deal.II/numerics/vector_tools.h>
+
+#include <algorithm>
+#include <numeric>
+#include <tuple>
 
 namespace ebweld
 {
   using namespace dealii;
 
-  HeatProblem::HeatProblem(MPI_Comm comm, const unsigned int degree)
+  namespace
+  {
+    /// Row lengths of the owned rows of a matrix on `pieces`: each piece
+    /// couples its own DoFs only. The owned and the ghost cells find every
+    /// coupling of an owned DoF without exchanging rows between ranks, and
+    /// a one-range row set is cheap to look up (with the relevant DoFs as
+    /// row set, the lookups were a third of the matrix set-up).
+    MatrixPreallocation piece_preallocation(const DoFHandler<3>             &dof_handler,
+                                            const ElementPieces             &pieces,
+                                            const AffineConstraints<double> &constraints,
+                                            const IndexSet                  &owned)
+    {
+      DynamicSparsityPattern dsp(dof_handler.n_dofs(), dof_handler.n_dofs(), owned);
+      std::vector<types::global_dof_index> cell_dofs(dof_handler.get_fe().n_dofs_per_cell());
+      std::vector<types::global_dof_index> dofs(pieces.piece_element().n_dofs_per_cell());
+      for (const auto &cell : dof_handler.active_cell_iterators())
+        if (!cell->is_artificial())
+          {
+            cell->get_dof_indices(cell_dofs);
+            for (unsigned int s = 0; s < pieces.size(); ++s)
+              {
+                const auto &local = pieces.local_dofs(s);
+                for (unsigned int i = 0; i < dofs.size(); ++i)
+                  dofs[i] = cell_dofs[local[i]];
+                constraints.add_entries_local_to_global(dofs, dsp, false);
+              }
+          }
+      return MatrixPreallocation(dsp, owned);
+    }
+  } // namespace
+
+  HeatProblem::HeatProblem(MPI_Comm comm, const unsigned int degree, const unsigned int subdivisions)
     : comm_(comm)
     , triangulation_(comm)
-    , fe_(degree)
+    , fe_(heat_element(degree, subdivisions))
+    , pieces_(*fe_)
     , dof_handler_(triangulation_)
-  {}
-
-  void HeatProblem::setup(const std::set<types::boundary_id> &fixed_temperature_faces)
   {
-    dof_handler_.distribute_dofs(fe_);
-    owned_    = dof_handler_.locally_owned_dofs();
-    relevant_ = DoFTools::extract_locally_relevant_dofs(dof_handler_);
-    // PETSc's layout (and the copy into rise_ after a solve) needs each
-    // rank's DoFs to be one contiguous range
-    AssertThrow(owned_.is_contiguous(), ExcMessage("locally owned DoFs are not contiguous"));
+    if (pieces_.piece_element().degree > 1)
+      {
+        // deal.II numbers FE_Q_iso_Q1(p)'s DoFs as FE_Q(p)'s, at the same
+        // (equidistant for p = 2) support points: its pieces are a second
+        // discretisation on the same DoFs
+        const FE_Q_iso_Q1<3> low_order(degree);
+        AssertThrow(low_order.get_unit_support_points() == fe_->get_unit_support_points(),
+                    ExcMessage("the low-order-refined element's support points differ from the "
+                               "element's: no low-order preconditioner for this element"));
+        low_order_pieces_.emplace(low_order);
+      }
+  }
 
-    constraints_.clear();
-    constraints_.reinit(relevant_);
-    DoFTools::make_hanging_node_constraints(dof_handler_, constraints_);
-    for (const auto id : fixed_temperature_faces)
-      VectorTools::interpolate_boundary_values(dof_handler_, id, Functions::ZeroFunction<3>(),
-                                               constraints_);
-    constraints_.close();
-
-    // The owned rows only, from the owned and the ghost cells: that finds
-    // every coupling of an owned DoF without exchanging rows between ranks,
-    // and a one-range row set is cheap to look up (with the relevant DoFs
-    // as row set, the lookups were a third of the matrix set-up).
-    DynamicSparsityPattern dsp(dof_handler_.n_dofs(), dof_handler_.n_dofs(), owned_);
-    std::vector<types::global_dof_index> cell_dofs(fe_.n_dofs_per_cell());
-    for (const auto &cell : dof_handler_.active_cell_iterators())
-      if (!cell->is_artificial())
-        {
-          cell->get_dof_indices(cell_dofs);
-          constraints_.add_entries_local_to_global(cell_dofs, dsp, false);
-        }
-    preallocation_ = MatrixPreallocation(dsp, owned_);
-    operator_rhs_.reinit(owned_, comm_);
-    source_rhs_.reinit(owned_, comm_);
-    rise_.reinit(owned_, relevant_, comm_);
-
+  void HeatProblem::compute_owned_support_points()
+  {
     // The cells are axis-aligned bricks (vertex 0 lowest, vertex 7
     // highest): map the reference support points directly, which is much
     // cheaper than DoFTools::map_dofs_to_support_points' std::map.
-    const auto &unit_points = fe_.get_unit_support_points();
+    const auto &unit_points = fe_->get_unit_support_points();
     support_points_.assign(owned_.n_elements(), Point<3>());
-    std::vector<types::global_dof_index> dofs(fe_.n_dofs_per_cell());
+    std::vector<types::global_dof_index> dofs(fe_->n_dofs_per_cell());
     for (const auto &cell : dof_handler_.active_cell_iterators())
       {
         if (!cell->is_locally_owned())
@@ -74,24 +90,77 @@ namespace ebweld
       }
   }
 
+  void HeatProblem::renumber_lexicographically()
+  {
+    compute_owned_support_points();
+    std::vector<unsigned int> order(support_points_.size());
+    std::iota(order.begin(), order.end(), 0u);
+    const auto key = [this](const unsigned int i) {
+      const auto &p = support_points_[i];
+      return std::make_tuple(p[2], p[1], p[0]);
+    };
+    std::sort(order.begin(), order.end(), [&](const unsigned int a, const unsigned int b) {
+      return key(a) < key(b);
+    });
+    std::vector<types::global_dof_index> new_numbers(order.size());
+    for (unsigned int k = 0; k < order.size(); ++k)
+      new_numbers[order[k]] = owned_.nth_index_in_set(k);
+    dof_handler_.renumber_dofs(new_numbers);
+    compute_owned_support_points();
+  }
+
+  void HeatProblem::setup(const std::set<types::boundary_id> &fixed_temperature_faces)
+  {
+    dof_handler_.distribute_dofs(*fe_);
+    owned_ = dof_handler_.locally_owned_dofs();
+    if (pieces_.size() > 1)
+      renumber_lexicographically();
+    else
+      compute_owned_support_points();
+    relevant_ = DoFTools::extract_locally_relevant_dofs(dof_handler_);
+    // PETSc's layout (and the copy into rise_ after a solve) needs each
+    // rank's DoFs to be one contiguous range
+    AssertThrow(owned_.is_contiguous(), ExcMessage("locally owned DoFs are not contiguous"));
+
+    constraints_.clear();
+    constraints_.reinit(relevant_);
+    DoFTools::make_hanging_node_constraints(dof_handler_, constraints_);
+    for (const auto id : fixed_temperature_faces)
+      VectorTools::interpolate_boundary_values(dof_handler_, id, Functions::ZeroFunction<3>(),
+                                               constraints_);
+    constraints_.close();
+
+    preallocation_ = piece_preallocation(dof_handler_, pieces_, constraints_, owned_);
+    if (low_order_pieces_)
+      low_order_preallocation_ = piece_preallocation(dof_handler_, *low_order_pieces_, constraints_, owned_);
+    operator_rhs_.reinit(owned_, comm_);
+    source_rhs_.reinit(owned_, comm_);
+    rise_.reinit(owned_, relevant_, comm_);
+
+  }
+
   void HeatProblem::assemble_operator(const HeatOperatorCoefficients &coefficients)
   {
     coefficients_ = coefficients;
     // a new matrix each time: the previous one went to the solver
     preallocation_.create_matrix(matrix_, comm_);
-    if (low_order_preconditioner())
-      preallocation_.create_matrix(low_order_matrix_, comm_);
-    assemble_heat_operator(dof_handler_, constraints_, coefficients_, matrix_, operator_rhs_,
-                           low_order_preconditioner() ? &low_order_matrix_ : nullptr);
-    max_cell_peclet_ = ebweld::max_cell_peclet(dof_handler_, coefficients_);
+    std::optional<PieceMatrix> low_order;
+    if (low_order_pieces_)
+      {
+        low_order_preallocation_.create_matrix(low_order_matrix_, comm_);
+        low_order.emplace(PieceMatrix{*low_order_pieces_, low_order_matrix_});
+      }
+    assemble_heat_operator(dof_handler_, constraints_, coefficients_, PieceMatrix{pieces_, matrix_},
+                           operator_rhs_, low_order ? &*low_order : nullptr);
+    max_cell_peclet_ = ebweld::max_cell_peclet(dof_handler_, pieces_, coefficients_);
   }
 
   double HeatProblem::assemble_sources(const std::vector<const HeatSource *> &sources,
                                        const types::boundary_id               heated_surface)
   {
     source_rhs_ = 0.;
-    return assemble_source_terms(dof_handler_, constraints_, coefficients_, sources, heated_surface,
-                                 source_rhs_);
+    return assemble_source_terms(dof_handler_, pieces_, constraints_, coefficients_, sources,
+                                 heated_surface, source_rhs_);
   }
 
   void HeatProblem::prepare_solver(const LinearSolverSettings &settings)

@@ -59,9 +59,9 @@ namespace ebweld
       return state;
     }
 
-    double cell_across(const CellIterator &cell, const FillerSettings &filler)
+    double across(const Box &box, const FillerSettings &filler)
     {
-      return cell->center()[filler.across_axis()];
+      return box.center()[filler.across_axis()];
     }
   } // namespace
 
@@ -90,18 +90,18 @@ namespace ebweld
     InterfaceState previous = initial_state(models, T0);
     const auto     table    = std::make_shared<RatioTable>();
     table->ratio = two_way ? conductivity_ratios(previous, filler) : std::vector<std::vector<double>>{{1.}};
-    const auto conductivity = [table, filler, k_bulk, k_particle, two_way](const CellIterator &cell) {
-      const double f = filler.layer_fraction(cell);
+    const auto conductivity = [table, filler, k_bulk, k_particle, two_way](const Box &box) {
+      const double f = filler.layer_fraction(box);
       if (f == 0. || !two_way)
         return k_bulk;
       const double r = interpolate_on_streamlines(table->ratio, table->across, table->xi,
-                                                  cell->center()[0], cell_across(cell, filler));
+                                                  box.center()[0], across(box, filler));
       return (1. - f) * k_bulk + f * k_particle * r;
     };
     HeatOperatorCoefficients coefficients = coefficients_for(setup);
     coefficients.conductivity_W_per_mK    = conductivity;
 
-    std::vector<double> across;
+    std::vector<double> points_across;
     double              previous_depth = 0.;
     for (unsigned int iteration = 1; iteration <= filler.max_iterations; ++iteration)
       {
@@ -116,8 +116,7 @@ namespace ebweld
         else
           assemble_and_solve(coupled.solved, setup, coefficients);
         const HeatProblem &problem = *coupled.solved.problem;
-        const MeltPool     pool    = measure_melt_pool(problem.dof_handler(), problem.rise(),
-                                                setup.material.melting_temperature_K - T0);
+        const MeltPool     pool    = measure_melt_pool(problem, setup.material.melting_temperature_K - T0);
         if (iteration == 1)
           {
             const double scale = filler.joint == JointType::butt ?
@@ -125,9 +124,10 @@ namespace ebweld
                                    (pool.melted ? pool.half_width_m : setup.beam.diameter_m);
             const double extent = filler.extent_m.value_or(1.5 * scale);
             for (unsigned int j = 0; j < filler.points; ++j)
-              across.push_back(extent * j / (filler.points - 1.));
+              points_across.push_back(extent * j / (filler.points - 1.));
           }
-        coupled.state = compute_interface_state(problem, filler, models, across, T0, setup.speed_m_per_s);
+        coupled.state =
+          compute_interface_state(problem, filler, models, points_across, T0, setup.speed_m_per_s);
 
         CouplingIteration record;
         record.melt_depth_m      = pool.depth_m;
@@ -139,10 +139,14 @@ namespace ebweld
         double k_sum = 0., volume = 0.;
         for (const auto &cell : problem.dof_handler().active_cell_iterators())
           if (cell->is_locally_owned())
-            if (const double f = filler.layer_fraction(cell); f > 0.)
+            for (unsigned int s = 0; s < problem.pieces().size(); ++s)
               {
-                k_sum += conductivity(cell) * f * cell->measure();
-                volume += f * cell->measure();
+                const Box piece = problem.pieces().box(cell_box(cell), s);
+                if (const double f = filler.layer_fraction(piece); f > 0.)
+                  {
+                    k_sum += conductivity(piece) * f * piece.volume();
+                    volume += f * piece.volume();
+                  }
               }
         record.mean_filler_conductivity_W_per_mK =
           Utilities::MPI::sum(k_sum, comm) / std::max(Utilities::MPI::sum(volume, comm), 1e-300);
@@ -165,11 +169,7 @@ namespace ebweld
         if (catalyst) // an intermediate state: the conductivity it was solved with
           {
             FieldOutputData data = field_output_data(setup);
-            Vector<float> k(problem.triangulation_active_cells());
-            for (const auto &cell : problem.dof_handler().active_cell_iterators())
-              if (cell->is_locally_owned())
-                k[cell->active_cell_index()] = conductivity(cell);
-            data.cell_fields.emplace_back("conductivity_W_per_mK", k);
+            data.cell_fields.emplace_back("conductivity_W_per_mK", conductivity);
             const int step = catalyst->calls();
             catalyst->coprocess(problem, data, step + 1., step,
                                 {{"coupling_iteration", iteration}, {"melt_depth_m", pool.depth_m}});
@@ -182,25 +182,17 @@ namespace ebweld
             relaxed[j][k] = filler.relaxation * target[j][k] +
                             (1. - filler.relaxation) *
                               interpolate_on_streamlines(table->ratio, table->across, table->xi,
-                                                         coupled.state.xi_m[k], across[j]);
+                                                         coupled.state.xi_m[k], points_across[j]);
         table->ratio  = relaxed;
         table->xi     = coupled.state.xi_m;
-        table->across = across;
+        table->across = points_across;
         previous     = coupled.state;
       }
     if (!coupled.converged)
       log << "  WARNING: the coupling did not converge in " << filler.max_iterations
           << " iterations (Interface filler/Maximum iterations); try a Relaxation below 1\n";
 
-    const auto &tria = coupled.solved.problem->triangulation();
-    coupled.conductivity_W_per_mK.reinit(tria.n_active_cells());
-    coupled.filler_fraction.reinit(tria.n_active_cells());
-    for (const auto &cell : coupled.solved.problem->dof_handler().active_cell_iterators())
-      if (cell->is_locally_owned())
-        {
-          coupled.conductivity_W_per_mK[cell->active_cell_index()] = conductivity(cell);
-          coupled.filler_fraction[cell->active_cell_index()]       = filler.layer_fraction(cell);
-        }
+    coupled.conductivity_W_per_mK = conductivity;
     return coupled;
   }
 
@@ -283,22 +275,18 @@ namespace ebweld
     write_csv_atomically(directory + "/coupling_history.csv", iterations);
   }
 
-  std::vector<std::pair<std::string, Vector<float>>>
+  std::vector<std::pair<std::string, std::function<double(const Box &)>>>
   interface_cell_fields(const CoupledCase &coupled, const FillerSettings &filler)
   {
-    std::vector<std::pair<std::string, Vector<float>>> fields = {
+    std::vector<std::pair<std::string, std::function<double(const Box &)>>> fields = {
       {"conductivity_W_per_mK", coupled.conductivity_W_per_mK},
-      {"filler_fraction", coupled.filler_fraction}};
-    const auto &state = coupled.state;
-    for (std::size_t c = 0; c < state.names.size(); ++c)
-      {
-        Vector<float> field(coupled.filler_fraction.size());
-        for (const auto &cell : coupled.solved.problem->dof_handler().active_cell_iterators())
-          if (cell->is_locally_owned() && coupled.filler_fraction[cell->active_cell_index()] > 0.)
-            field[cell->active_cell_index()] =
-              state.at(c, cell->center()[0], cell_across(cell, filler));
-        fields.emplace_back("interface_" + state.names[c], field);
-      }
+      {"filler_fraction", [filler](const Box &box) { return filler.layer_fraction(box); }}};
+    // the fields are read after `coupled` may be gone: they own a copy
+    const auto state = std::make_shared<const InterfaceState>(coupled.state);
+    for (std::size_t c = 0; c < state->names.size(); ++c)
+      fields.emplace_back("interface_" + state->names[c], [state, filler, c](const Box &box) {
+        return filler.layer_fraction(box) > 0. ? state->at(c, box.center()[0], across(box, filler)) : 0.;
+      });
     return fields;
   }
 } // namespace ebweld

@@ -31,10 +31,8 @@ namespace ebweld
     InterfaceState                 state;
     std::vector<CouplingIteration> iterations;
     bool                           converged = false;
-    /// k [W/m/K] of every active cell (locally owned entries valid)
-    dealii::Vector<float>          conductivity_W_per_mK;
-    /// fraction of every active cell inside the filler layer
-    dealii::Vector<float>          filler_fraction;
+    /// k [W/m/K] of a cell or piece of one, as in the last solve
+    std::function<double(const Box &)> conductivity_W_per_mK;
   };
 
   /// With a `catalyst` session, every iteration that is followed by
@@ -49,6 +47,6 @@ namespace ebweld
   /// of the interface.
   nlohmann::ordered_json describe_interface(const CoupledCase &coupled, const FillerSettings &filler);
   void write_interface_tables(const CoupledCase &coupled, const std::string &directory);
-  std::vector<std::pair<std::string, dealii::Vector<float>>>
+  std::vector<std::pair<std::string, std::function<double(const Box &)>>>
   interface_cell_fields(const CoupledCase &coupled, const FillerSettings &filler);
 } // namespace ebweld

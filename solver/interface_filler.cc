@@ -96,15 +96,10 @@ namespace ebweld
     return f;
   }
 
-  double FillerSettings::layer_fraction(const CellIterator &cell) const
+  double FillerSettings::layer_fraction(const Box &box) const
   {
     const unsigned int axis = joint == JointType::butt ? 1 : 2;
-    double             lo = cell->vertex(0)[axis], hi = lo;
-    for (const unsigned int v : cell->vertex_indices())
-      {
-        lo = std::min(lo, cell->vertex(v)[axis]);
-        hi = std::max(hi, cell->vertex(v)[axis]);
-      }
+    const double       lo = box.low[axis], hi = box.high[axis];
     const double layer_lo = joint == JointType::butt ? 0. : lap_depth_m - 0.5 * layer_width_m;
     const double layer_hi =
         joint == JointType::butt ? layer_width_m : lap_depth_m + 0.5 * layer_width_m;

@@ -53,8 +53,8 @@ namespace ebweld
     double       coordination_number = 6.;
     double       loose_conductivity_ratio = 0.01;
 
-    /// Fraction of the cell [0, 1] inside the filler layer.
-    double layer_fraction(const CellIterator &cell) const;
+    /// Fraction [0, 1] of a cell or piece of one inside the filler layer.
+    double layer_fraction(const Box &box) const;
     /// k_eff / k_particle for neck ratio x/a and relative density.
     double conductivity_ratio(double neck_ratio, double relative_density) const;
     /// Coordinate across the interface: z (butt) or y (lap).

@@ -10,9 +10,12 @@ namespace ebweld
   {
     // deal.II's lexicographic hexahedron vertices in VTK's order
     static constexpr unsigned int to_vtk[8] = {0, 1, 3, 2, 4, 5, 7, 6};
-    const auto &dofs = problem.dof_handler();
-    // point number of each vertex of this rank's mesh (-1: not yet a point)
-    std::vector<long long> point_of_vertex(dofs.get_triangulation().n_vertices(), -1);
+    const auto          &dofs     = problem.dof_handler();
+    const ElementPieces &pieces   = problem.pieces();
+    const IndexSet      &relevant = problem.locally_relevant_dofs();
+    // point number of each locally relevant DoF (-1: not yet a point); a
+    // piece's vertices are DoFs, its first 8 (FE_Q numbers vertices first)
+    std::vector<long long> point_of_dof(relevant.n_elements(), -1);
     std::vector<Point<3>>  positions;
     std::vector<double>    temperature, melted;
     LocalGrid              grid;
@@ -21,40 +24,46 @@ namespace ebweld
       grid.cell_fields.emplace_back(field.first, std::vector<double>());
     // reserved up front: growing these vectors cell by cell touched about
     // twice their final memory, and fresh pages are costly on this machine.
-    // The rank's active cells (owned, ghost, artificial) bound the owned
-    // ones; capacity that is never written costs no pages.
-    const auto &tria             = dofs.get_triangulation();
-    const auto  n_cells          = tria.n_active_cells();
-    const auto  n_points_at_most = std::min<std::size_t>(tria.n_vertices(), 8 * n_cells);
-    positions.reserve(n_points_at_most);
-    temperature.reserve(n_points_at_most);
-    melted.reserve(n_points_at_most);
+    // The relevant DoFs bound the points and the rank's active cells
+    // (owned, ghost, artificial) the owned ones; capacity that is never
+    // written costs no pages.
+    const std::size_t n_cells = std::size_t(dofs.get_triangulation().n_active_cells()) * pieces.size();
+    positions.reserve(relevant.n_elements());
+    temperature.reserve(relevant.n_elements());
+    melted.reserve(relevant.n_elements());
     grid.connectivity.reserve(8 * n_cells);
     for (auto &field : grid.cell_fields)
       field.second.reserve(n_cells);
-    const double   rank = Utilities::MPI::this_mpi_process(problem.communicator());
-    Vector<double> rise(dofs.get_fe().n_dofs_per_cell());
+    const double rank = Utilities::MPI::this_mpi_process(problem.communicator());
+    std::vector<types::global_dof_index> cell_dofs(dofs.get_fe().n_dofs_per_cell());
     for (const auto &cell : dofs.active_cell_iterators())
       {
         if (!cell->is_locally_owned())
           continue;
-        cell->get_dof_values(problem.rise(), rise); // Q1 and Q2: vertex DoFs come first
-        for (const unsigned int v : to_vtk)
+        cell->get_dof_indices(cell_dofs);
+        const Box box = cell_box(cell);
+        for (unsigned int s = 0; s < pieces.size(); ++s)
           {
-            long long &point = point_of_vertex[cell->vertex_index(v)];
-            if (point < 0)
+            const Box   piece = pieces.box(box, s);
+            const auto &local = pieces.local_dofs(s);
+            for (const unsigned int v : to_vtk)
               {
-                point = positions.size();
-                positions.push_back(cell->vertex(v));
-                const double T = data.initial_temperature_K + rise[v];
-                temperature.push_back(T);
-                melted.push_back(T >= data.melting_temperature_K ? 1. : 0.);
+                const types::global_dof_index dof   = cell_dofs[local[v]];
+                long long                    &point = point_of_dof[relevant.index_within_set(dof)];
+                if (point < 0)
+                  {
+                    point = positions.size();
+                    positions.push_back(piece.map(GeometryInfo<3>::unit_cell_vertex(v)));
+                    const double T = data.initial_temperature_K + problem.rise()[dof];
+                    temperature.push_back(T);
+                    melted.push_back(T >= data.melting_temperature_K ? 1. : 0.);
+                  }
+                grid.connectivity.push_back(point);
               }
-            grid.connectivity.push_back(point);
+            grid.cell_fields[0].second.push_back(rank);
+            for (std::size_t f = 0; f < data.cell_fields.size(); ++f)
+              grid.cell_fields[f + 1].second.push_back(data.cell_fields[f].second(piece));
           }
-        grid.cell_fields[0].second.push_back(rank);
-        for (std::size_t f = 0; f < data.cell_fields.size(); ++f)
-          grid.cell_fields[f + 1].second.push_back(data.cell_fields[f].second[cell->active_cell_index()]);
       }
     grid.points_m.reserve(3 * positions.size());
     for (const auto &p : positions)

@@ -2,7 +2,8 @@
 // This rank's owned cells as an unstructured grid with shared points (each
 // vertex once, not once per cell as deal.II's DataOut patches have it) and
 // the output fields on it: what the .vtu writer and the Catalyst adaptor
-// hand on. Q1 and Q2 alike are written as linear hexahedra on the vertices.
+// hand on. Each piece of a cell (element_pieces.h) is a linear hexahedron:
+// Q1 is written exactly, Q2 on its vertices.
 
 #include "solver/field_output.h"
 

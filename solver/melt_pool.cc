@@ -12,22 +12,6 @@ namespace ebweld
 
   namespace
   {
-    /// The cells of the half brick are axis-aligned: vertex 0 is the
-    /// lower and vertex 7 the upper corner.
-    struct Box
-    {
-      Point<3> low, high;
-      double   coordinate(unsigned int d, double reference) const
-      {
-        return low[d] + reference * (high[d] - low[d]);
-      }
-    };
-
-    Box cell_box(const DoFHandler<3>::active_cell_iterator &cell)
-    {
-      return {cell->vertex(0), cell->vertex(7)};
-    }
-
     /// Field values at points given in reference coordinates of one cell.
     class ReferenceEvaluator
     {
@@ -76,12 +60,11 @@ namespace ebweld
     }
   } // namespace
 
-  MeltPool measure_melt_pool(const DoFHandler<3>              &dof_handler,
-                             const RiseVector &rise,
-                             const double                      melt_rise_K,
-                             const unsigned int                samples)
+  MeltPool measure_melt_pool(const HeatProblem &problem, const double melt_rise_K,
+                             const unsigned int samples)
   {
-    const auto         &fe = dof_handler.get_fe();
+    const ElementPieces &pieces = problem.pieces();
+    const auto          &fe     = pieces.piece_element();
     std::vector<double> t(samples);
     for (unsigned int k = 0; k < samples; ++k)
       t[k] = double(k) / (samples - 1);
@@ -102,48 +85,54 @@ namespace ebweld
     double              depth = lowest, width = lowest, front = lowest;
     double              rear = std::numeric_limits<double>::max();
     double              widest_xi = 0.;
-    Vector<double>      dof_values(fe.n_dofs_per_cell());
+    Vector<double>      cell_values(problem.dof_handler().get_fe().n_dofs_per_cell()), dof_values;
     std::vector<double> values, line(samples);
 
-    for (const auto &cell : dof_handler.active_cell_iterators())
+    for (const auto &cell : problem.dof_handler().active_cell_iterators())
       {
         if (!cell->is_locally_owned())
           continue;
-        cell->get_dof_values(rise, dof_values);
-        if (*std::max_element(dof_values.begin(), dof_values.end()) < candidate)
+        cell->get_dof_values(problem.rise(), cell_values);
+        if (*std::max_element(cell_values.begin(), cell_values.end()) < candidate)
           continue;
-        evaluator.evaluate(dof_values, values);
-        const Box box = cell_box(cell);
-        for (unsigned int a = 0; a < samples; ++a)
-          for (unsigned int b = 0; b < samples; ++b)
-            {
-              // z-line at (x = a, y = b): deepest crossing
-              for (unsigned int k = 0; k < samples; ++k)
-                line[k] = values[index(a, b, k)];
-              if (const double s = last_crossing(line, t, melt_rise_K); s >= 0.)
-                depth = std::max(depth, box.coordinate(2, s));
-              // y-line at (x = a, z = b): widest crossing
-              for (unsigned int k = 0; k < samples; ++k)
-                line[k] = values[index(a, k, b)];
-              if (const double s = last_crossing(line, t, melt_rise_K); s >= 0.)
-                if (box.coordinate(1, s) > width)
-                  {
-                    width     = box.coordinate(1, s);
-                    widest_xi = box.coordinate(0, t[a]);
-                  }
-              // x-line at (y = a, z = b): front (largest xi) and rear
-              for (unsigned int k = 0; k < samples; ++k)
-                line[k] = values[index(k, a, b)];
-              if (const double s = last_crossing(line, t, melt_rise_K); s >= 0.)
-                front = std::max(front, box.coordinate(0, s));
-              // rear: the same search on the reversed line
-              std::reverse(line.begin(), line.end());
-              if (const double s = last_crossing(line, t, melt_rise_K); s >= 0.)
-                rear = std::min(rear, box.coordinate(0, 1. - s));
-            }
+        for (unsigned int piece = 0; piece < pieces.size(); ++piece)
+          {
+            pieces.gather(cell_values, piece, dof_values);
+            if (*std::max_element(dof_values.begin(), dof_values.end()) < candidate)
+              continue;
+            evaluator.evaluate(dof_values, values);
+            const Box box = pieces.box(cell_box(cell), piece);
+            for (unsigned int a = 0; a < samples; ++a)
+              for (unsigned int b = 0; b < samples; ++b)
+                {
+                  // z-line at (x = a, y = b): deepest crossing
+                  for (unsigned int k = 0; k < samples; ++k)
+                    line[k] = values[index(a, b, k)];
+                  if (const double s = last_crossing(line, t, melt_rise_K); s >= 0.)
+                    depth = std::max(depth, box.coordinate(2, s));
+                  // y-line at (x = a, z = b): widest crossing
+                  for (unsigned int k = 0; k < samples; ++k)
+                    line[k] = values[index(a, k, b)];
+                  if (const double s = last_crossing(line, t, melt_rise_K); s >= 0.)
+                    if (box.coordinate(1, s) > width)
+                      {
+                        width     = box.coordinate(1, s);
+                        widest_xi = box.coordinate(0, t[a]);
+                      }
+                  // x-line at (y = a, z = b): front (largest xi) and rear
+                  for (unsigned int k = 0; k < samples; ++k)
+                    line[k] = values[index(k, a, b)];
+                  if (const double s = last_crossing(line, t, melt_rise_K); s >= 0.)
+                    front = std::max(front, box.coordinate(0, s));
+                  // rear: the same search on the reversed line
+                  std::reverse(line.begin(), line.end());
+                  if (const double s = last_crossing(line, t, melt_rise_K); s >= 0.)
+                    rear = std::min(rear, box.coordinate(0, 1. - s));
+                }
+          }
       }
 
-    const MPI_Comm comm = dof_handler.get_communicator();
+    const MPI_Comm comm = problem.communicator();
     MeltPool       pool;
     const double   global_width = Utilities::MPI::max(width, comm);
     pool.melted                 = global_width > lowest / 2;
@@ -162,48 +151,51 @@ namespace ebweld
     return pool;
   }
 
-  DepthResponse depth_response(const DoFHandler<3>              &dof_handler,
-                               const RiseVector &rise,
-                               const double                      depth_m)
+  DepthResponse depth_response(const HeatProblem &problem, const double depth_m)
   {
-    const auto    &fe = dof_handler.get_fe();
-    const unsigned n  = fe.degree + 1; // nodes per direction: exact plane max for Q1
-    Vector<double> dof_values(fe.n_dofs_per_cell());
+    const ElementPieces &pieces = problem.pieces();
+    const auto          &fe     = pieces.piece_element();
+    const unsigned       n      = fe.degree + 1; // nodes per direction: exact plane max for Q1
+    Vector<double> cell_values(problem.dof_handler().get_fe().n_dofs_per_cell()), dof_values;
     std::vector<double> values;
     double at_depth = 0., below = 0., depth_of_below = depth_m;
 
     // Support points of the reference cell, to find the depth of each value.
     const auto &unit_points = fe.get_unit_support_points();
-    for (const auto &cell : dof_handler.active_cell_iterators())
+    for (const auto &cell : problem.dof_handler().active_cell_iterators())
       {
-        if (!cell->is_locally_owned())
+        if (!cell->is_locally_owned() || cell_box(cell).high[2] < depth_m)
           continue;
-        const Box box = cell_box(cell);
-        if (box.high[2] < depth_m)
-          continue;
-        cell->get_dof_values(rise, dof_values);
-        for (unsigned int i = 0; i < dof_values.size(); ++i)
+        cell->get_dof_values(problem.rise(), cell_values);
+        for (unsigned int s = 0; s < pieces.size(); ++s)
           {
-            const double z = box.coordinate(2, unit_points[i][2]);
-            if (z >= depth_m && dof_values[i] > below)
+            const Box box = pieces.box(cell_box(cell), s);
+            if (box.high[2] < depth_m)
+              continue;
+            pieces.gather(cell_values, s, dof_values);
+            for (unsigned int i = 0; i < dof_values.size(); ++i)
               {
-                below          = dof_values[i];
-                depth_of_below = z;
+                const double z = box.coordinate(2, unit_points[i][2]);
+                if (z >= depth_m && dof_values[i] > below)
+                  {
+                    below          = dof_values[i];
+                    depth_of_below = z;
+                  }
               }
+            if (box.low[2] > depth_m)
+              continue;
+            // The piece straddles the plane: evaluate on it.
+            const double          zeta = (depth_m - box.low[2]) / (box.high[2] - box.low[2]);
+            std::vector<Point<3>> plane;
+            for (unsigned int j = 0; j < n; ++j)
+              for (unsigned int i = 0; i < n; ++i)
+                plane.emplace_back(double(i) / (n - 1), double(j) / (n - 1), zeta);
+            ReferenceEvaluator(fe, plane).evaluate(dof_values, values);
+            at_depth = std::max(at_depth, *std::max_element(values.begin(), values.end()));
           }
-        if (box.low[2] > depth_m)
-          continue;
-        // The cell straddles the plane: evaluate on it.
-        const double          zeta = (depth_m - box.low[2]) / (box.high[2] - box.low[2]);
-        std::vector<Point<3>> plane;
-        for (unsigned int j = 0; j < n; ++j)
-          for (unsigned int i = 0; i < n; ++i)
-            plane.emplace_back(double(i) / (n - 1), double(j) / (n - 1), zeta);
-        ReferenceEvaluator(fe, plane).evaluate(dof_values, values);
-        at_depth = std::max(at_depth, *std::max_element(values.begin(), values.end()));
       }
 
-    const MPI_Comm comm = dof_handler.get_communicator();
+    const MPI_Comm comm = problem.communicator();
     DepthResponse  r;
     r.rise_at_depth_K = Utilities::MPI::max(at_depth, comm);
     below             = std::max(below, at_depth);

@@ -2,13 +2,12 @@
 // Melt-pool dimensions and the depth response of a temperature-rise field.
 //
 // The extents are read from the finite-element field itself, not from nodal
-// maxima: each cell that can hold melt is sampled on a lattice of points and
-// the melting isotherm is located between samples by linear interpolation
-// (exact along cell edges for Q1, where the field is linear).
+// maxima: each piece of a cell (element_pieces.h) that can hold melt is
+// sampled on a lattice of points and the melting isotherm is located
+// between samples by linear interpolation (exact along edges for Q1, where
+// the field is linear).
 
-#include "solver/rise_vector.h"
-
-#include <deal.II/dofs/dof_handler.h>
+#include "solver/heat_problem.h"
 
 namespace ebweld
 {
@@ -28,11 +27,8 @@ namespace ebweld
   };
 
   /// Region where the rise is >= melt_rise_K, sampled on `samples` points
-  /// per cell direction.
-  MeltPool measure_melt_pool(const dealii::DoFHandler<3>              &dof_handler,
-                             const RiseVector &rise,
-                             double                                    melt_rise_K,
-                             unsigned int                              samples = 9);
+  /// per piece direction.
+  MeltPool measure_melt_pool(const HeatProblem &problem, double melt_rise_K, unsigned int samples = 9);
 
   /// Largest rise at depth z (over xi and y), M(z), and the largest rise at
   /// any depth >= z with the depth where it occurs (PHYSICS.md 1, linearity).
@@ -53,7 +49,5 @@ namespace ebweld
     double power_factor(const double melt_rise_K) const { return melt_rise_K / rise_at_depth_K; }
   };
 
-  DepthResponse depth_response(const dealii::DoFHandler<3>              &dof_handler,
-                               const RiseVector &rise,
-                               double                                    depth_m);
+  DepthResponse depth_response(const HeatProblem &problem, double depth_m);
 } // namespace ebweld

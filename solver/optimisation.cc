@@ -170,7 +170,7 @@ namespace ebweld
     p.iterations = problem_->solve();
 
     const double        z_t = settings_.target_depth_m;
-    const DepthResponse r   = depth_response(problem_->dof_handler(), problem_->rise(), z_t);
+    const DepthResponse r   = depth_response(*problem_, z_t);
     if (!r.attainable())
       {
         p.status = "unattainable";
@@ -189,7 +189,7 @@ namespace ebweld
         p.peak_surface_temperature_K =
           setup->boundary.initial_temperature_K + beam_power_W * planes.front().second;
         p.peak_surface_over_boiling = p.peak_surface_temperature_K / setup->material.boiling_temperature_K;
-        const MeltPool pool = measure_melt_pool(problem_->dof_handler(), problem_->rise(),
+        const MeltPool pool = measure_melt_pool(*problem_,
                                                 r.rise_at_depth_K);
         p.melt_depth_m = pool.depth_m;
         if (pool.rear_xi_m <= -setup->extents.behind_m * 0.999)
@@ -204,7 +204,7 @@ namespace ebweld
   {
     const double scale   = point.current_A * point.voltage_V; // W per W of the unit solve
     const double T0      = initial_temperature_K_;
-    const MeltPool pool  = measure_melt_pool(problem_->dof_handler(), problem_->rise(),
+    const MeltPool pool  = measure_melt_pool(*problem_,
                                             melt_rise_K_ / scale);
     const double section = nearest_node_plane(*problem_, pool.widest_xi_m);
     const auto   nodes   = nodal_plane(*problem_, 0, section);
