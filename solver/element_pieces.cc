@@ -50,27 +50,33 @@ namespace ebweld
           }
   }
 
+  std::array<unsigned int, 3> ElementPieces::position(const unsigned int s) const
+  {
+    const unsigned int m = per_direction_;
+    return {{s % m, (s / m) % m, s / (m * m)}};
+  }
+
   Box ElementPieces::box(const Box &cell, const unsigned int s) const
   {
     if (per_direction_ == 1)
       return cell;
-    const unsigned int m        = per_direction_;
-    const unsigned int index[3] = {s % m, (s / m) % m, s / (m * m)};
+    const unsigned int m     = per_direction_;
+    const auto         index = position(s);
     Box                piece;
     for (unsigned int d = 0; d < 3; ++d)
       {
-        // the last piece ends exactly at the cell's corner: neighbours share nodes
+        // neighbouring pieces compute their common face alike, and the
+        // outer ones end exactly at the cell's (Box::coordinate)
         piece.low[d]  = cell.coordinate(d, double(index[d]) / m);
-        piece.high[d] = index[d] + 1 == m ? cell.high[d] : cell.coordinate(d, double(index[d] + 1) / m);
+        piece.high[d] = cell.coordinate(d, double(index[d] + 1) / m);
       }
     return piece;
   }
 
   bool ElementPieces::on_cell_face(const unsigned int s, const unsigned int f) const
   {
-    const unsigned int m = per_direction_, d = f / 2;
-    const unsigned int index = d == 0 ? s % m : d == 1 ? (s / m) % m : s / (m * m);
-    return f % 2 == 0 ? index == 0 : index + 1 == m;
+    const unsigned int index = position(s)[f / 2];
+    return f % 2 == 0 ? index == 0 : index + 1 == per_direction_;
   }
 
   void ElementPieces::gather(const Vector<double> &cell_values, const unsigned int s,

@@ -13,6 +13,7 @@
 #include <deal.II/fe/fe.h>
 #include <deal.II/lac/vector.h>
 
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -49,6 +50,9 @@ namespace ebweld
                 dealii::Vector<double> &piece_values) const;
 
   private:
+    /// Index of piece s along x, y and z.
+    std::array<unsigned int, 3> position(unsigned int s) const;
+
     std::unique_ptr<dealii::FiniteElement<3>> piece_element_;
     unsigned int                              per_direction_ = 1;
     std::vector<std::vector<unsigned int>>    local_dofs_;

@@ -65,34 +65,24 @@ namespace ebweld
     }
   } // namespace
 
+  namespace
+  {
+    /// |a| h_u / (2 k) of a box with `extents` (0 without advection).
+    double box_peclet(const Tensor<1, 3> &extents, const double k, const HeatOperatorCoefficients &c)
+    {
+      const double a = c.rho_cp_J_per_m3K * c.velocity_m_per_s.norm();
+      return a == 0. ? 0. : a * streamline_length(extents, c.velocity_m_per_s) / (2. * k);
+    }
+  } // namespace
+
   double streamline_tau(const Tensor<1, 3> &extents_m, const double k_W_per_mK,
                         const HeatOperatorCoefficients &c)
   {
-    if (!c.streamline_stabilisation)
+    const double peclet = box_peclet(extents_m, k_W_per_mK, c);
+    if (!c.streamline_stabilisation || peclet == 0.)
       return 0.;
     const double a = c.rho_cp_J_per_m3K * c.velocity_m_per_s.norm();
-    if (a == 0.)
-      return 0.;
-    const double h      = streamline_length(extents_m, c.velocity_m_per_s);
-    const double peclet = a * h / (2. * k_W_per_mK);
-    return h / (2. * a) * optimal_upwind_factor(peclet);
-  }
-
-  double max_cell_peclet(const DoFHandler<3> &dof_handler, const ElementPieces &pieces,
-                         const HeatOperatorCoefficients &c)
-  {
-    double       peclet = 0.;
-    const double a      = c.rho_cp_J_per_m3K * c.velocity_m_per_s.norm();
-    if (a > 0.)
-      for (const auto &cell : dof_handler.active_cell_iterators())
-        if (cell->is_locally_owned())
-          {
-            const Box    box = cell_box(cell);
-            const double h   = streamline_length(piece_extents(box, pieces), c.velocity_m_per_s);
-            for (unsigned int s = 0; s < pieces.size(); ++s)
-              peclet = std::max(peclet, a * h / (2. * c.conductivity_W_per_mK(pieces.box(box, s))));
-          }
-    return Utilities::MPI::max(peclet, dof_handler.get_communicator());
+    return streamline_length(extents_m, c.velocity_m_per_s) / (2. * a) * optimal_upwind_factor(peclet);
   }
 
   namespace
@@ -224,8 +214,9 @@ namespace ebweld
     constexpr std::size_t max_cached_piece_operators = 200000;
 
     /// Adds the operator on every piece of the locally owned cells to
-    /// `target.matrix`, and its convective terms to rhs if given.
-    void add_piece_operators(const DoFHandler<3>             &dof_handler,
+    /// `target.matrix`, and its convective terms to rhs if given. Returns
+    /// the largest Peclet number of these pieces.
+    double add_piece_operators(const DoFHandler<3>             &dof_handler,
                              const AffineConstraints<double> &constraints,
                              const HeatOperatorCoefficients  &c,
                              const PieceMatrix               &target,
@@ -241,6 +232,7 @@ namespace ebweld
       std::unordered_map<PieceOperatorKey, PieceOperator, PieceOperatorKeyHash> cache;
       PieceOperator                                                              uncached;
       const Mat petsc_matrix = target.matrix;
+      double    max_peclet   = 0.; // over the distinct pieces, each integrated once
       for (const auto &cell : dof_handler.active_cell_iterators())
         {
           if (!cell->is_locally_owned())
@@ -271,7 +263,8 @@ namespace ebweld
                 {
                   PieceOperator &slot = cache.size() < max_cached_piece_operators ? cache[key] : uncached;
                   integrator.integrate(extents, key.conductivity_W_per_mK, h, slot);
-                  op = &slot;
+                  op         = &slot;
+                  max_peclet = std::max(max_peclet, box_peclet(extents, key.conductivity_W_per_mK, c));
                 }
               const auto &local = pieces.local_dofs(s);
               for (unsigned int i = 0; i < n; ++i)
@@ -298,10 +291,11 @@ namespace ebweld
             }
         }
       target.matrix.compress(VectorOperation::add);
+      return max_peclet;
     }
   } // namespace
 
-  void assemble_heat_operator(const DoFHandler<3>             &dof_handler,
+  double assemble_heat_operator(const DoFHandler<3>             &dof_handler,
                               const AffineConstraints<double> &constraints,
                               const HeatOperatorCoefficients  &c,
                               const PieceMatrix               &target,
@@ -309,10 +303,11 @@ namespace ebweld
                               const PieceMatrix               *low_order)
   {
     rhs = 0.;
-    add_piece_operators(dof_handler, constraints, c, target, &rhs);
+    const double max_peclet = add_piece_operators(dof_handler, constraints, c, target, &rhs);
     rhs.compress(VectorOperation::add);
     if (low_order)
       add_piece_operators(dof_handler, constraints, c, *low_order, nullptr);
+    return Utilities::MPI::max(max_peclet, dof_handler.get_communicator());
   }
 
   double assemble_source_terms(const DoFHandler<3>                   &dof_handler,
@@ -344,9 +339,11 @@ namespace ebweld
         const Tensor<1, 3>   feature = source->feature_length_m();
         for (const auto &cell : dof_handler.active_cell_iterators())
           {
-            if (!cell->is_locally_owned() || !intersects(support, cell_box(cell)))
+            if (!cell->is_locally_owned())
               continue;
-            const Box          box     = cell_box(cell);
+            const Box box = cell_box(cell);
+            if (!intersects(support, box))
+              continue;
             const Tensor<1, 3> extents = piece_extents(box, pieces);
             const std::array<unsigned int, 3> m = {{subdivisions(extents[0], feature[0]),
                                                     subdivisions(extents[1], feature[1]),

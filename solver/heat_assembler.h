@@ -51,11 +51,6 @@ namespace ebweld
   double streamline_tau(const dealii::Tensor<1, 3> &extents_m, double k_W_per_mK,
                         const HeatOperatorCoefficients &c);
 
-  /// Largest Peclet number |u| h_u / (2 alpha) of a piece over the mesh
-  /// (all ranks).
-  double max_cell_peclet(const dealii::DoFHandler<3> &dof_handler, const ElementPieces &pieces,
-                         const HeatOperatorCoefficients &c);
-
   /// A matrix to assemble and the pieces its element is integrated on.
   struct PieceMatrix
   {
@@ -71,8 +66,9 @@ namespace ebweld
   /// the same DoFs). That is what AMG preconditions well for p >= 2 (the
   /// Q2 matrix has positive couplings up to twice the diagonal on the
   /// graded mesh's stretched cells, which classical AMG's strength
-  /// measure cannot handle).
-  void assemble_heat_operator(const dealii::DoFHandler<3>             &dof_handler,
+  /// measure cannot handle). Returns the largest Peclet number
+  /// |u| h_u / (2 alpha) of target's pieces over the mesh (all ranks).
+  double assemble_heat_operator(const dealii::DoFHandler<3>             &dof_handler,
                               const dealii::AffineConstraints<double> &constraints,
                               const HeatOperatorCoefficients          &c,
                               const PieceMatrix                       &target,

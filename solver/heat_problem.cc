@@ -103,10 +103,14 @@ namespace ebweld
       return key(a) < key(b);
     });
     std::vector<types::global_dof_index> new_numbers(order.size());
+    std::vector<Point<3>>                renumbered_points(order.size());
     for (unsigned int k = 0; k < order.size(); ++k)
-      new_numbers[order[k]] = owned_.nth_index_in_set(k);
+      {
+        new_numbers[order[k]] = owned_.nth_index_in_set(k);
+        renumbered_points[k]  = support_points_[order[k]];
+      }
     dof_handler_.renumber_dofs(new_numbers);
-    compute_owned_support_points();
+    support_points_ = std::move(renumbered_points);
   }
 
   void HeatProblem::setup(const std::set<types::boundary_id> &fixed_temperature_faces)
@@ -150,9 +154,9 @@ namespace ebweld
         low_order_preallocation_.create_matrix(low_order_matrix_, comm_);
         low_order.emplace(PieceMatrix{*low_order_pieces_, low_order_matrix_});
       }
-    assemble_heat_operator(dof_handler_, constraints_, coefficients_, PieceMatrix{pieces_, matrix_},
-                           operator_rhs_, low_order ? &*low_order : nullptr);
-    max_cell_peclet_ = ebweld::max_cell_peclet(dof_handler_, pieces_, coefficients_);
+    max_cell_peclet_ = assemble_heat_operator(dof_handler_, constraints_, coefficients_,
+                                              PieceMatrix{pieces_, matrix_}, operator_rhs_,
+                                              low_order ? &*low_order : nullptr);
   }
 
   double HeatProblem::assemble_sources(const std::vector<const HeatSource *> &sources,

@@ -176,7 +176,8 @@ namespace ebweld
     solved.setup_time_s = phase.lap();
     log << "  domain xi [" << -setup.extents.behind_m * 1e6 << ", " << setup.extents.ahead_m * 1e6
         << "] um, y [0, " << setup.extents.side_m * 1e6 << "] um, z [0, "
-        << setup.extents.depth_m * 1e6 << "] um; " << problem.n_global_pieces() << " cells, " << problem.dof_handler().n_dofs() << " DoFs on "
+        << setup.extents.depth_m * 1e6 << "] um; " << problem.n_global_pieces() << " cells, "
+        << problem.dof_handler().n_dofs() << " DoFs on "
         << Utilities::MPI::n_mpi_processes(comm) << " MPI rank(s)\n"
         << std::flush;
 
