@@ -119,7 +119,49 @@ namespace ebweld
     {
       FullMatrix<double> matrix;
       Vector<double>     rhs;
+      /// its number in a MatrixFreeOperator
+      unsigned int       id = 0;
     };
+
+    /// What receives each piece's matrix: a PETSc matrix or a
+    /// MatrixFreeOperator. `new_operator`: op was just integrated (it is
+    /// met for the first time, or it is not cached).
+    using PieceSink = std::function<void(PieceOperator &op, bool new_operator,
+                                         const std::vector<types::global_dof_index> &dofs,
+                                         bool any_constrained)>;
+
+    /// Adds each piece's matrix to a PETSc matrix created with room for it.
+    PieceSink petsc_sink(PETScWrappers::MPI::SparseMatrix &matrix, const AffineConstraints<double> &constraints)
+    {
+      return [&matrix, &constraints, petsc_dofs = std::vector<PetscInt>()](
+               PieceOperator &op, bool, const std::vector<types::global_dof_index> &dofs,
+               const bool any_constrained) mutable {
+        if (any_constrained)
+          {
+            constraints.distribute_local_to_global(op.matrix, dofs, matrix);
+            return;
+          }
+        // Most pieces have no fixed-temperature DoF: hand PETSc the whole
+        // piece in one call (deal.II's general path sorts and filters each
+        // row; measured 1.55 s of assembly at 952k DoFs on 2 ranks).
+        petsc_dofs.assign(dofs.begin(), dofs.end());
+        const auto n = static_cast<PetscInt>(dofs.size());
+        check_petsc(MatSetValues(matrix.petsc_matrix(), n, petsc_dofs.data(), n, petsc_dofs.data(),
+                                 &op.matrix(0, 0), ADD_VALUES),
+                    "MatSetValues");
+      };
+    }
+
+    /// Stores each distinct piece matrix once in a MatrixFreeOperator.
+    PieceSink matrix_free_sink(MatrixFreeOperator &target)
+    {
+      return [&target](PieceOperator &op, const bool new_operator, const std::vector<types::global_dof_index> &,
+                       bool) {
+        if (new_operator)
+          op.id = target.add_piece_matrix(op.matrix);
+        target.append_piece(op.id);
+      };
+    }
 
     /// Heat transfer coefficient of the cell's face f [W/m^2/K]: 0 unless
     /// it lies on a boundary with convection.
@@ -136,14 +178,19 @@ namespace ebweld
     class PieceIntegrator
     {
     public:
-      PieceIntegrator(const FiniteElement<3> &fe, const HeatOperatorCoefficients &c)
+      /// `nodal`: Gauss-Lobatto points at the element's nodes instead of
+      /// Gauss points (see PieceMatrix).
+      PieceIntegrator(const FiniteElement<3> &fe, const HeatOperatorCoefficients &c, const bool nodal)
         : c_(c)
         // Q1 on bricks: div grad = 0
         , second_(fe.degree > 1)
-        , volume_(fe, QGauss<3>(fe.degree + 1), second_)
+        , volume_(fe, nodal ? Quadrature<3>(QGaussLobatto<3>(fe.degree + 1)) : Quadrature<3>(QGauss<3>(fe.degree + 1)),
+                  second_)
       {
+        const Quadrature<2> face = nodal ? Quadrature<2>(QGaussLobatto<2>(fe.degree + 1))
+                                         : Quadrature<2>(QGauss<2>(fe.degree + 1));
         for (const unsigned int f : GeometryInfo<3>::face_indices())
-          faces_.push_back(ReferenceTabulation::on_face(fe, QGauss<2>(fe.degree + 1), f));
+          faces_.push_back(ReferenceTabulation::on_face(fe, face, f));
       }
 
       /// The piece's matrix and convective right-hand side; h_W_per_m2K[f]
@@ -209,21 +256,24 @@ namespace ebweld
     };
 
     /// A graded brick has few distinct pieces (about 10^4 at a million);
-    /// a conductivity field may make every piece distinct, so the cache
-    /// stops growing here and further pieces are computed directly.
+    /// a conductivity field may make every piece distinct, so the cache of
+    /// an assembled matrix stops growing here and further pieces are
+    /// computed directly. (A MatrixFreeOperator keeps every distinct piece.)
     constexpr std::size_t max_cached_piece_operators = 200000;
 
-    /// Adds the operator on every piece of the locally owned cells to
-    /// `target.matrix`, and its convective terms to rhs if given. Returns
-    /// the largest Peclet number of these pieces.
+    /// Integrates the operator on every piece of the locally owned cells
+    /// and hands it to `sink`; adds the convective terms to rhs if given.
+    /// Returns the largest Peclet number of these pieces.
     double add_piece_operators(const DoFHandler<3>             &dof_handler,
                              const AffineConstraints<double> &constraints,
                              const HeatOperatorCoefficients  &c,
-                             const PieceMatrix               &target,
+                             const ElementPieces             &pieces,
+                             const bool                       nodal_quadrature,
+                             const std::size_t                max_cached,
+                             const PieceSink                 &sink,
                              PETScWrappers::MPI::Vector      *rhs)
     {
-      const ElementPieces &pieces = target.pieces;
-      PieceIntegrator      integrator(pieces.piece_element(), c);
+      PieceIntegrator      integrator(pieces.piece_element(), c, nodal_quadrature);
       const unsigned int   n = pieces.piece_element().n_dofs_per_cell();
       std::vector<types::global_dof_index> cell_dofs(dof_handler.get_fe().n_dofs_per_cell()), dofs(n);
       std::vector<PetscInt>                petsc_dofs(n);
@@ -231,7 +281,6 @@ namespace ebweld
       // above, so each distinct piece is integrated once.
       std::unordered_map<PieceOperatorKey, PieceOperator, PieceOperatorKeyHash> cache;
       PieceOperator                                                              uncached;
-      const Mat petsc_matrix = target.matrix;
       double    max_peclet   = 0.; // over the distinct pieces, each integrated once
       for (const auto &cell : dof_handler.active_cell_iterators())
         {
@@ -256,42 +305,62 @@ namespace ebweld
                     h[f] = cell_h[f];
                     key.convective_faces |= 1u << f;
                   }
-              const PieceOperator *op = nullptr;
+              PieceOperator *op           = nullptr;
+              bool           new_operator = false;
               if (const auto found = cache.find(key); found != cache.end())
                 op = &found->second;
               else
                 {
-                  PieceOperator &slot = cache.size() < max_cached_piece_operators ? cache[key] : uncached;
-                  integrator.integrate(extents, key.conductivity_W_per_mK, h, slot);
-                  op         = &slot;
-                  max_peclet = std::max(max_peclet, box_peclet(extents, key.conductivity_W_per_mK, c));
+                  op = cache.size() < max_cached ? &cache[key] : &uncached;
+                  integrator.integrate(extents, key.conductivity_W_per_mK, h, *op);
+                  new_operator = true;
+                  max_peclet   = std::max(max_peclet, box_peclet(extents, key.conductivity_W_per_mK, c));
                 }
               const auto &local = pieces.local_dofs(s);
               for (unsigned int i = 0; i < n; ++i)
                 dofs[i] = cell_dofs[local[i]];
-              // Most pieces have no fixed-temperature DoF: hand PETSc the
-              // whole piece in one call (deal.II's general path sorts and
-              // filters each row; measured 1.55 s of assembly at 952k DoFs
-              // on 2 ranks).
-              if (std::none_of(dofs.begin(), dofs.end(),
-                               [&](const types::global_dof_index i) { return constraints.is_constrained(i); }))
+              const bool any_constrained = std::any_of(dofs.begin(), dofs.end(), [&](const types::global_dof_index i) {
+                return constraints.is_constrained(i);
+              });
+              sink(*op, new_operator, dofs, any_constrained);
+              if (!rhs)
+                continue;
+              if (any_constrained)
+                constraints.distribute_local_to_global(op->rhs, dofs, *rhs);
+              else
                 {
                   petsc_dofs.assign(dofs.begin(), dofs.end());
-                  check_petsc(MatSetValues(petsc_matrix, n, petsc_dofs.data(), n, petsc_dofs.data(),
-                                           &op->matrix(0, 0), ADD_VALUES),
-                              "MatSetValues");
-                  if (rhs)
-                    check_petsc(VecSetValues(*rhs, n, petsc_dofs.data(), op->rhs.data(), ADD_VALUES),
-                                "VecSetValues");
+                  check_petsc(VecSetValues(*rhs, n, petsc_dofs.data(), op->rhs.data(), ADD_VALUES), "VecSetValues");
                 }
-              else if (rhs)
-                constraints.distribute_local_to_global(op->matrix, op->rhs, dofs, target.matrix, *rhs);
-              else
-                constraints.distribute_local_to_global(op->matrix, dofs, target.matrix);
             }
         }
-      target.matrix.compress(VectorOperation::add);
       return max_peclet;
+    }
+
+    /// The convective right-hand side and the preconditioner's matrix, if
+    /// any, after the operator went to `sink`; returns the largest piece
+    /// Peclet number (all ranks).
+    double assemble(const DoFHandler<3>             &dof_handler,
+                    const AffineConstraints<double> &constraints,
+                    const HeatOperatorCoefficients  &c,
+                    const ElementPieces             &pieces,
+                    const std::size_t                max_cached,
+                    const PieceSink                 &sink,
+                    PETScWrappers::MPI::Vector      &rhs,
+                    const PieceMatrix               *preconditioner)
+    {
+      rhs = 0.;
+      const double max_peclet =
+        add_piece_operators(dof_handler, constraints, c, pieces, false, max_cached, sink, &rhs);
+      rhs.compress(VectorOperation::add);
+      if (preconditioner)
+        {
+          add_piece_operators(dof_handler, constraints, c, preconditioner->pieces,
+                              preconditioner->nodal_quadrature, max_cached_piece_operators,
+                              petsc_sink(preconditioner->matrix, constraints), nullptr);
+          preconditioner->matrix.compress(VectorOperation::add);
+        }
+      return Utilities::MPI::max(max_peclet, dof_handler.get_communicator());
     }
   } // namespace
 
@@ -300,14 +369,27 @@ namespace ebweld
                               const HeatOperatorCoefficients  &c,
                               const PieceMatrix               &target,
                               PETScWrappers::MPI::Vector      &rhs,
-                              const PieceMatrix               *low_order)
+                              const PieceMatrix               *preconditioner)
   {
-    rhs = 0.;
-    const double max_peclet = add_piece_operators(dof_handler, constraints, c, target, &rhs);
-    rhs.compress(VectorOperation::add);
-    if (low_order)
-      add_piece_operators(dof_handler, constraints, c, *low_order, nullptr);
-    return Utilities::MPI::max(max_peclet, dof_handler.get_communicator());
+    const double max_peclet = assemble(dof_handler, constraints, c, target.pieces, max_cached_piece_operators,
+                                       petsc_sink(target.matrix, constraints), rhs, preconditioner);
+    target.matrix.compress(VectorOperation::add);
+    return max_peclet;
+  }
+
+  double assemble_heat_operator(const DoFHandler<3>             &dof_handler,
+                              const AffineConstraints<double> &constraints,
+                              const HeatOperatorCoefficients  &c,
+                              const ElementPieces             &pieces,
+                              MatrixFreeOperator              &target,
+                              PETScWrappers::MPI::Vector      &rhs,
+                              const PieceMatrix               *preconditioner)
+  {
+    const double max_peclet = assemble(dof_handler, constraints, c, pieces,
+                                       std::numeric_limits<std::size_t>::max(), matrix_free_sink(target),
+                                       rhs, preconditioner);
+    target.finish();
+    return max_peclet;
   }
 
   double assemble_source_terms(const DoFHandler<3>                   &dof_handler,

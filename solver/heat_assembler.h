@@ -16,6 +16,7 @@
 // can keep the matrix (and its preconditioner) and change only the sources.
 
 #include "solver/element_pieces.h"
+#include "solver/matrix_free_operator.h"
 #include "sources/heat_source.h"
 
 #include <deal.II/dofs/dof_handler.h>
@@ -56,24 +57,43 @@ namespace ebweld
   {
     const ElementPieces                      &pieces;
     dealii::PETScWrappers::MPI::SparseMatrix &matrix;
+    /// Integrate at the piece element's nodes (Gauss-Lobatto points)
+    /// instead of Gauss points. For trilinear pieces each node then
+    /// couples to its six axis neighbours only: a 7-point stencil with a
+    /// quarter of the 27-point operator's entries, a discretisation
+    /// spectrally equivalent to it, which is what the AMG preconditioner
+    /// of the Q1 operator is built from (linear_solver.h).
+    bool nodal_quadrature = false;
   };
 
   /// Adds the operator's entries to `target.matrix`, which must hold none
   /// yet (a newly created, preallocated matrix); sets rhs to the
-  /// convective (Robin) terms. With `low_order` (likewise new), also adds
-  /// the same operator discretised on the low-order pieces of the element
-  /// (FE_Q_iso_Q1 of its degree: multilinear pieces between the nodes, on
-  /// the same DoFs). That is what AMG preconditions well for p >= 2 (the
-  /// Q2 matrix has positive couplings up to twice the diagonal on the
-  /// graded mesh's stretched cells, which classical AMG's strength
-  /// measure cannot handle). Returns the largest Peclet number
-  /// |u| h_u / (2 alpha) of target's pieces over the mesh (all ranks).
+  /// convective (Robin) terms. With `preconditioner` (likewise new), also
+  /// adds the same operator discretised on its pieces: for p >= 2 the
+  /// low-order pieces of the element (FE_Q_iso_Q1 of its degree:
+  /// multilinear pieces between the nodes, on the same DoFs). That is what
+  /// AMG preconditions well for p >= 2 (the Q2 matrix has positive
+  /// couplings up to twice the diagonal on the graded mesh's stretched
+  /// cells, which classical AMG's strength measure cannot handle). Returns
+  /// the largest Peclet number |u| h_u / (2 alpha) of target's pieces over
+  /// the mesh (all ranks).
   double assemble_heat_operator(const dealii::DoFHandler<3>             &dof_handler,
                               const dealii::AffineConstraints<double> &constraints,
                               const HeatOperatorCoefficients          &c,
                               const PieceMatrix                       &target,
                               dealii::PETScWrappers::MPI::Vector      &rhs,
-                              const PieceMatrix                       *low_order = nullptr);
+                              const PieceMatrix                       *preconditioner = nullptr);
+
+  /// The same with the operator on `pieces` stored piece by piece in
+  /// `target` (new, for the same DoFs and constraints), which is finished
+  /// on return.
+  double assemble_heat_operator(const dealii::DoFHandler<3>             &dof_handler,
+                              const dealii::AffineConstraints<double> &constraints,
+                              const HeatOperatorCoefficients          &c,
+                              const ElementPieces                     &pieces,
+                              MatrixFreeOperator                      &target,
+                              dealii::PETScWrappers::MPI::Vector      &rhs,
+                              const PieceMatrix                       *preconditioner = nullptr);
 
   /// Adds the sources to rhs: volumetric densities (with SUPG test
   /// functions) on the pieces that meet the source's support, integrated with a

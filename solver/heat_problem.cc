@@ -18,19 +18,41 @@ namespace ebweld
 
   namespace
   {
-    /// Row lengths of the owned rows of a matrix on `pieces`: each piece
-    /// couples its own DoFs only. The owned and the ghost cells find every
-    /// coupling of an owned DoF without exchanging rows between ranks, and
-    /// a one-range row set is cheap to look up (with the relevant DoFs as
-    /// row set, the lookups were a third of the matrix set-up).
+    /// Which DoFs of `fe` (FE_Q) a nodal-quadrature operator couples: the
+    /// shape functions vanish at every other node, so at each quadrature
+    /// point only derivatives along one axis reach a neighbour, and only
+    /// nodes that differ in at most one coordinate interact.
+    Table<2, bool> nodal_couplings(const FiniteElement<3> &fe)
+    {
+      const auto    &points = fe.get_unit_support_points();
+      Table<2, bool> couples(points.size(), points.size());
+      for (unsigned int i = 0; i < points.size(); ++i)
+        for (unsigned int j = 0; j < points.size(); ++j)
+          {
+            unsigned int differing = 0;
+            for (unsigned int d = 0; d < 3; ++d)
+              differing += points[i][d] != points[j][d];
+            couples(i, j) = differing <= 1;
+          }
+      return couples;
+    }
+
+    /// Row lengths of the owned rows of a matrix on `pieces` (of a nodal-
+    /// quadrature operator if `nodal`): each piece couples its own DoFs
+    /// only. The owned and the ghost cells find every coupling of an owned
+    /// DoF without exchanging rows between ranks, and a one-range row set
+    /// is cheap to look up (with the relevant DoFs as row set, the lookups
+    /// were a third of the matrix set-up).
     MatrixPreallocation piece_preallocation(const DoFHandler<3>             &dof_handler,
                                             const ElementPieces             &pieces,
+                                            const bool                       nodal,
                                             const AffineConstraints<double> &constraints,
                                             const IndexSet                  &owned)
     {
       DynamicSparsityPattern dsp(dof_handler.n_dofs(), dof_handler.n_dofs(), owned);
       std::vector<types::global_dof_index> cell_dofs(dof_handler.get_fe().n_dofs_per_cell());
       std::vector<types::global_dof_index> dofs(pieces.piece_element().n_dofs_per_cell());
+      const Table<2, bool> couplings = nodal ? nodal_couplings(pieces.piece_element()) : Table<2, bool>();
       for (const auto &cell : dof_handler.active_cell_iterators())
         if (!cell->is_artificial())
           {
@@ -40,7 +62,7 @@ namespace ebweld
                 const auto &local = pieces.local_dofs(s);
                 for (unsigned int i = 0; i < dofs.size(); ++i)
                   dofs[i] = cell_dofs[local[i]];
-                constraints.add_entries_local_to_global(dofs, dsp, false);
+                constraints.add_entries_local_to_global(dofs, dsp, false, couplings);
               }
           }
       return MatrixPreallocation(dsp, owned);
@@ -54,7 +76,7 @@ namespace ebweld
     , pieces_(*fe_)
     , dof_handler_(triangulation_)
   {
-    if (pieces_.piece_element().degree > 1)
+    if (!matrix_free())
       {
         // deal.II numbers FE_Q_iso_Q1(p)'s DoFs as FE_Q(p)'s, at the same
         // (equidistant for p = 2) support points: its pieces are a second
@@ -134,9 +156,9 @@ namespace ebweld
                                                constraints_);
     constraints_.close();
 
-    preallocation_ = piece_preallocation(dof_handler_, pieces_, constraints_, owned_);
-    if (low_order_pieces_)
-      low_order_preallocation_ = piece_preallocation(dof_handler_, *low_order_pieces_, constraints_, owned_);
+    if (!matrix_free())
+      preallocation_ = piece_preallocation(dof_handler_, pieces_, false, constraints_, owned_);
+    amg_preallocation_ = piece_preallocation(dof_handler_, amg_pieces(), matrix_free(), constraints_, owned_);
     operator_rhs_.reinit(owned_, comm_);
     source_rhs_.reinit(owned_, comm_);
     rise_.reinit(owned_, relevant_, comm_);
@@ -146,17 +168,21 @@ namespace ebweld
   void HeatProblem::assemble_operator(const HeatOperatorCoefficients &coefficients)
   {
     coefficients_ = coefficients;
-    // a new matrix each time: the previous one went to the solver
-    preallocation_.create_matrix(matrix_, comm_);
-    std::optional<PieceMatrix> low_order;
-    if (low_order_pieces_)
+    // new matrices each time: the previous ones went to the solver
+    amg_preallocation_.create_matrix(amg_matrix_, comm_);
+    const PieceMatrix amg{amg_pieces(), amg_matrix_, matrix_free()};
+    if (matrix_free())
       {
-        low_order_preallocation_.create_matrix(low_order_matrix_, comm_);
-        low_order.emplace(PieceMatrix{*low_order_pieces_, low_order_matrix_});
+        matrix_free_     = std::make_unique<MatrixFreeOperator>(dof_handler_, pieces_, constraints_, relevant_);
+        max_cell_peclet_ = assemble_heat_operator(dof_handler_, constraints_, coefficients_, pieces_,
+                                                  *matrix_free_, operator_rhs_, &amg);
       }
-    max_cell_peclet_ = assemble_heat_operator(dof_handler_, constraints_, coefficients_,
-                                              PieceMatrix{pieces_, matrix_}, operator_rhs_,
-                                              low_order ? &*low_order : nullptr);
+    else
+      {
+        preallocation_.create_matrix(matrix_, comm_);
+        max_cell_peclet_ = assemble_heat_operator(dof_handler_, constraints_, coefficients_,
+                                                  PieceMatrix{pieces_, matrix_}, operator_rhs_, &amg);
+      }
   }
 
   double HeatProblem::assemble_sources(const std::vector<const HeatSource *> &sources,
@@ -169,12 +195,22 @@ namespace ebweld
 
   void HeatProblem::prepare_solver(const LinearSolverSettings &settings)
   {
-    AssertThrow(matrix_.m() == dof_handler_.n_dofs(),
+    AssertThrow(amg_matrix_.m() == dof_handler_.n_dofs(),
                 ExcMessage("HeatProblem::prepare_solver: call assemble_operator() first"));
+    release_solver();
     solver_ = std::make_unique<LinearSolver>(comm_, settings);
-    solver_->set_operator(matrix_, low_order_preconditioner() ? &low_order_matrix_ : nullptr,
-                          max_cell_peclet_);
+    if (matrix_free())
+      {
+        solver_matrix_free_ = std::move(matrix_free_);
+        solver_->set_operator(solver_matrix_free_->petsc_matrix(), amg_matrix_, max_cell_peclet_, true);
+      }
+    else
+      {
+        solver_->set_operator(matrix_, amg_matrix_, max_cell_peclet_, false);
+        matrix_.clear(); // the solver holds its reference
+      }
     preconditioner_ = solver_->preconditioner();
+    krylov_method_  = solver_->krylov_method();
   }
 
   unsigned int HeatProblem::solve()

@@ -59,7 +59,11 @@ namespace ebweld
     /// pages are what output costs on our VM at times: building the output
     /// grid at 952k DoFs took 0.31-0.46 s the first time in a process and
     /// 0.04-0.09 s the second time.
-    void release_solver() { solver_.reset(); }
+    void release_solver()
+    {
+      solver_.reset();
+      solver_matrix_free_.reset();
+    }
 
     /// Temperature rise theta = T - T0 [K] with ghost values (a deal.II
     /// vector: element access to PETSc's ghosted vectors is slow).
@@ -68,6 +72,8 @@ namespace ebweld
     const HeatOperatorCoefficients &coefficients() const { return coefficients_; }
     /// The preconditioner of the last prepare_solver(): boomeramg, air or jacobi.
     const std::string              &preconditioner() const { return preconditioner_; }
+    /// The Krylov method of the last prepare_solver(): bicgstab or gmres.
+    const std::string              &krylov_method() const { return krylov_method_; }
     double                          max_cell_peclet() const { return max_cell_peclet_; }
 
     /// Support point of every locally owned DoF, in the order of the owned
@@ -92,9 +98,12 @@ namespace ebweld
     double triangulation_diameter_m() const;
 
   private:
-    /// Whether the AMG is built from a low-order-refined operator: for
-    /// elements of degree >= 2 (see assemble_heat_operator).
-    bool low_order_preconditioner() const { return low_order_pieces_.has_value(); }
+    /// Whether the operator is applied piece by piece (trilinear pieces:
+    /// Q1) rather than assembled (Q2). For Q1 the AMG is built from the
+    /// nodal-quadrature operator on the same pieces (7-point stencil), for
+    /// Q2 from the low-order-refined operator (see assemble_heat_operator).
+    bool matrix_free() const { return pieces_.piece_element().degree == 1; }
+    const ElementPieces &amg_pieces() const { return matrix_free() ? pieces_ : *low_order_pieces_; }
     /// Fills support_points_ for the current DoF numbering.
     void compute_owned_support_points();
     /// Numbers each rank's DoFs by support point, x fastest, then y, then
@@ -116,17 +125,20 @@ namespace ebweld
     dealii::DoFHandler<3>                           dof_handler_;
     dealii::AffineConstraints<double>               constraints_;
     dealii::IndexSet                                owned_, relevant_;
-    MatrixPreallocation                             preallocation_, low_order_preallocation_;
-    /// the operator from assemble_operator() until prepare_solver() takes
-    /// it, and for elements of degree >= 2 its low-order-refined twin that
-    /// the AMG preconditioner is built from
-    dealii::PETScWrappers::MPI::SparseMatrix        matrix_, low_order_matrix_;
+    MatrixPreallocation                             preallocation_, amg_preallocation_;
+    /// the operator from assemble_operator() until prepare_solver() hands
+    /// it to the solver: assembled (matrix_) or piece by piece
+    /// (matrix_free_); and the matrix the AMG preconditioner is built from
+    dealii::PETScWrappers::MPI::SparseMatrix        matrix_, amg_matrix_;
+    std::unique_ptr<MatrixFreeOperator>             matrix_free_;
+    /// the matrix-free operator the solver uses (destroyed after it)
+    std::unique_ptr<MatrixFreeOperator>             solver_matrix_free_;
     dealii::PETScWrappers::MPI::Vector              operator_rhs_, source_rhs_;
     RiseVector                                      rise_;
     HeatOperatorCoefficients                        coefficients_;
     double                                          max_cell_peclet_ = 0.;
     std::unique_ptr<LinearSolver>                   solver_;
-    std::string                                     preconditioner_;
+    std::string                                     preconditioner_, krylov_method_;
     std::vector<dealii::Point<3>>                   support_points_;
   };
 } // namespace ebweld

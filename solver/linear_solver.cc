@@ -10,51 +10,47 @@ namespace ebweld
 {
   namespace
   {
-    /// Sets a hypre option on the options database under our KSP's prefix.
+    /// Options prefix of the AMG preconditioner.
+    constexpr const char *amg_prefix = "ebweld_amg_";
+
+    /// Sets a hypre option on the options database under the AMG's prefix.
     void set_option(const std::string &name, const std::string &value)
     {
-      check_petsc(PetscOptionsSetValue(nullptr, ("-ebweld_" + name).c_str(), value.c_str()),
-            "PetscOptionsSetValue");
+      check_petsc(PetscOptionsSetValue(nullptr, ("-" + std::string(amg_prefix) + name).c_str(), value.c_str()),
+                  "PetscOptionsSetValue");
     }
 
     void clear_option(const std::string &name)
     {
-      check_petsc(PetscOptionsClearValue(nullptr, ("-ebweld_" + name).c_str()), "PetscOptionsClearValue");
+      check_petsc(PetscOptionsClearValue(nullptr, ("-" + std::string(amg_prefix) + name).c_str()),
+                  "PetscOptionsClearValue");
     }
 
-    /// Classical BoomerAMG for diffusion-dominated meshes.
+    /// Classical BoomerAMG for diffusion-dominated meshes, tuned on the
+    /// Q1 operator's nodal-quadrature (7-point) twin it is built from.
+    /// Measured on the default case, 2 ranks, BiCGStab with the Jacobi
+    /// correction (2026-11-24; iterations at 50k / 1.05M / 2.3M DoFs, peak
+    /// memory at 1.05M): threshold 0.25 with P_max 3: 8 / 10 / 12, 964-972
+    /// bytes per DoF; with P_max 4: 8 / 10 / -, 1002; threshold 0.7 (the
+    /// setting for the 27-point operator): 8 / 12 / 15, 965; P_max 3 and
+    /// truncation factor 0.35: 8 / 13 / 12, 925. Aggressive coarsening
+    /// halves the operator complexity (3.9 -> 2.1) but took 17 -> 30 GMRES
+    /// iterations.
     const std::pair<const char *, const char *> classical_amg_options[] = {
       {"pc_hypre_boomeramg_interp_type", "ext+i"},
-      // 0.7 rather than hypre's 3D-recommended 0.5: fewer, sparser coarse
-      // levels. With standard coarsening at 952k DoFs on 2 ranks: 0.6 gave
-      // 7 iterations and a 4.0-4.1 s solve, 0.7 7 iterations and 3.6 s,
-      // 0.8 7 and 3.3 s; from 50k to 2.3M DoFs the iterations grow 6 -> 7
-      // with 0.6 and 0.7, 6 -> 9 with 0.8 and 0.9.
-      {"pc_hypre_boomeramg_strong_threshold", "0.7"},
-      // truncated interpolation keeps the coarse operators sparse:
-      // measured 18 % less solve time on the default case at 520k DoFs
-      {"pc_hypre_boomeramg_P_max", "4"},
+      {"pc_hypre_boomeramg_strong_threshold", "0.25"},
+      // truncated interpolation keeps the coarse operators sparse
+      {"pc_hypre_boomeramg_P_max", "3"},
       {"pc_hypre_boomeramg_truncfactor", "0.2"},
-      // No aggressive coarsening (hypre's agg_nl 0). With it on the finest
-      // level the iterations grew 8 -> 13 (+62 %) from 50k to 2.3M DoFs,
-      // against 6 -> 7 without, for an 8 % (952k) to 14 % (2.3M) smaller
-      // peak memory; the solve at 952k DoFs on 2 ranks took 3.4-3.7 s with
-      // it and 3.6-3.7 s without (three alternating pairs), at 2.3M 10.6
-      // and 10.7 s. (With it and 2 or 4 paths: 8 -> 10 or 6 -> 9
-      // iterations, 12.3-12.5 s at 2.3M.)
       // lexicographic instead of C-then-F relaxation: each C/F sweep
-      // passes over every row twice. At 952k DoFs on 2 ranks the iterations
-      // took 2.9 instead of 5.8 s (12 instead of 14 iterations); over 89k
-      // to 2.3M DoFs the iterations grew 9 -> 14 (C/F order: 12 -> 18), both
-      // with strong threshold 0.5
+      // passes over every row twice (with the 27-point operator at 952k
+      // DoFs: 2.9 instead of 5.8 s of GMRES)
       {"pc_hypre_boomeramg_no_CF", "true"},
       // Smoothing after the coarse-grid correction only (one symmetric
-      // hybrid Gauss-Seidel sweep up, none down): each V-cycle relaxes half
-      // as much, for a few more iterations. At 1.05M DoFs on 2 ranks: 10
-      // instead of 7 iterations and a 3.7-3.9 instead of 4.2 s solve (two
-      // alternating pairs); from 50k to 2.3M DoFs the iterations grow
-      // 9 -> 10 (6 -> 7 with both sweeps). A one-directional sweep instead
-      // needs 14 iterations (backward, with the stream) or 22 (forward).
+      // hybrid Gauss-Seidel sweep up, none down), then the Jacobi step on
+      // the operator. (With the 27-point operator: 10 instead of 7 GMRES
+      // iterations at 1.05M DoFs, in less time; a one-directional sweep
+      // needed 14 (backward, with the stream) or 22 (forward).)
       {"pc_hypre_boomeramg_grid_sweeps_down", "0"}};
   } // namespace
 
@@ -70,17 +66,24 @@ namespace ebweld
     prm.enter_subsection("Linear solver");
     prm.declare_entry("Preconditioner", defaults.preconditioner,
                       Patterns::Selection("auto|boomeramg|air|jacobi"),
-                      "GMRES preconditioner: 'boomeramg' (hypre classical AMG, "
+                      "Preconditioner: 'boomeramg' (hypre classical AMG, "
                       "for diffusion-dominated meshes), 'air' (hypre AMG with "
                       "approximate ideal restriction, for advection-dominated "
                       "meshes), 'jacobi', or 'auto' (air if the largest cell "
                       "Peclet number exceeds the threshold below, else boomeramg).");
+    prm.declare_entry("Krylov method", defaults.krylov_method, Patterns::Selection("auto|bicgstab|gmres"),
+                      "'bicgstab' (BiCGStab: six vectors, two preconditioner "
+                      "applications per iteration), 'gmres' (GMRES: one "
+                      "vector per iteration up to the restart below, one "
+                      "application) or 'auto' (bicgstab with an AMG "
+                      "preconditioner, gmres with jacobi, where BiCGStab can "
+                      "diverge). Both are preconditioned from the right.");
     prm.declare_entry("Relative tolerance", text(defaults.relative_tolerance), Patterns::Double(),
                       "Stop when the true residual norm of b - A x has dropped to this "
                       "fraction of the norm of b [-], in [1e-15, 1e-2]; a solve that "
                       "ends above 10 times it is an error.");
     prm.declare_entry("Maximum iterations", text(defaults.max_iterations), Patterns::Integer(),
-                      "GMRES iteration limit [-], in [1, 100000]; a run that "
+                      "Krylov iteration limit [-], in [1, 100000]; a run that "
                       "reaches it fails with PETSc's reason.");
     prm.declare_entry("GMRES restart", text(defaults.restart), Patterns::Integer(),
                       "Krylov vectors kept before GMRES restarts [-], in [5, 1000].");
@@ -96,6 +99,7 @@ namespace ebweld
     ParameterSection     s(prm, "Linear solver");
     LinearSolverSettings settings;
     settings.preconditioner     = s.text("Preconditioner");
+    settings.krylov_method      = s.text("Krylov method");
     settings.relative_tolerance = s.in_range("Relative tolerance", 1e-15, 1e-2);
     settings.max_iterations     = static_cast<unsigned int>(s.in_range("Maximum iterations", 1, 1e5));
     settings.restart            = static_cast<unsigned int>(s.in_range("GMRES restart", 5, 1000));
@@ -115,38 +119,35 @@ namespace ebweld
       KSPDestroy(&ksp_);
   }
 
-  void LinearSolver::set_operator(dealii::PETScWrappers::MPI::SparseMatrix &matrix,
-                                  dealii::PETScWrappers::MPI::SparseMatrix *preconditioner_matrix,
-                                  const double                              cell_peclet)
+  void LinearSolver::set_operator(Mat                                       op,
+                                  dealii::PETScWrappers::MPI::SparseMatrix &amg_matrix,
+                                  const double                              cell_peclet,
+                                  const bool                                jacobi_correction)
   {
     preconditioner_ = settings_.preconditioner;
     if (preconditioner_ == "auto")
       preconditioner_ = cell_peclet > settings_.air_cell_peclet_threshold ? "air" : "boomeramg";
 
-    // PCHYPRE uses a MATHYPRE operator as it is and copies any other. The
-    // KSP holds a reference to its operators, so clearing the matrices
-    // frees PETSc's copy only when hypre's has replaced it.
-    if (preconditioner_ == "jacobi")
-      check_petsc(KSPSetOperators(ksp_, matrix, matrix), "KSPSetOperators");
-    else
+    check_petsc(KSPSetOperators(ksp_, op, op), "KSPSetOperators");
+    check_petsc(KSPSetOptionsPrefix(ksp_, "ebweld_"), "KSPSetOptionsPrefix");
+    krylov_method_ = settings_.krylov_method;
+    if (krylov_method_ == "auto")
+      krylov_method_ = preconditioner_ == "jacobi" ? "gmres" : "bicgstab";
+    if (krylov_method_ == "gmres")
       {
-        auto &amg_matrix = preconditioner_matrix ? *preconditioner_matrix : matrix;
-        Mat   hypre_matrix;
-        check_petsc(MatConvert(amg_matrix, MATHYPRE, MAT_INITIAL_MATRIX, &hypre_matrix), "MatConvert");
-        check_petsc(KSPSetOperators(ksp_, preconditioner_matrix ? Mat(matrix) : hypre_matrix, hypre_matrix),
-                    "KSPSetOperators");
-        check_petsc(MatDestroy(&hypre_matrix), "MatDestroy"); // the KSP's reference remains
+        check_petsc(KSPSetType(ksp_, KSPGMRES), "KSPSetType");
+        check_petsc(KSPGMRESSetRestart(ksp_, settings_.restart), "KSPGMRESSetRestart");
       }
-    matrix.clear();
-    if (preconditioner_matrix)
-      preconditioner_matrix->clear();
-    check_petsc(KSPSetType(ksp_, KSPGMRES), "KSPSetType");
-    check_petsc(KSPGMRESSetRestart(ksp_, settings_.restart), "KSPGMRESSetRestart");
+    else
+      // Six vectors instead of GMRES' one per iteration (PETSc allocates
+      // them in blocks of ten): the basis was a sixth of the peak memory
+      // at 1.05M DoFs (about 100 MB per rank)
+      check_petsc(KSPSetType(ksp_, KSPBCGS), "KSPSetType");
     check_petsc(KSPSetTolerances(ksp_, settings_.relative_tolerance, 1e-300, PETSC_DEFAULT,
                            settings_.max_iterations),
           "KSPSetTolerances");
     check_petsc(KSPSetInitialGuessNonzero(ksp_, PETSC_TRUE), "KSPSetInitialGuessNonzero");
-    // Right preconditioning: GMRES then minimises and tests the true
+    // Right preconditioning: the Krylov method then tests the true
     // residual. With PETSc's default (left) it tests the preconditioned
     // one, and a poor preconditioner can make that drop while the true
     // residual does not: Q2 at 885k DoFs "converged" in one iteration with
@@ -160,8 +161,31 @@ namespace ebweld
       check_petsc(PCSetType(pc, PCJACOBI), "PCSetType");
     else
       {
-        check_petsc(PCSetType(pc, PCHYPRE), "PCSetType");
-        check_petsc(PCHYPRESetType(pc, "boomeramg"), "PCHYPRESetType");
+        // AMG of amg_matrix, and with jacobi_correction then one Jacobi
+        // step on op's residual: the nodal-quadrature twin differs from the
+        // operator at the finest scales, which the Jacobi step corrects
+        // (default case, 2 ranks: 31 GMRES iterations at 50k DoFs and 38 at
+        // 1.05M without it, 14 and 17 with it)
+        PC amg = pc;
+        if (jacobi_correction)
+          {
+            check_petsc(PCSetType(pc, PCCOMPOSITE), "PCSetType");
+            check_petsc(PCCompositeSetType(pc, PC_COMPOSITE_MULTIPLICATIVE), "PCCompositeSetType");
+            check_petsc(PCCompositeAddPCType(pc, PCHYPRE), "PCCompositeAddPCType");
+            check_petsc(PCCompositeAddPCType(pc, PCJACOBI), "PCCompositeAddPCType");
+            check_petsc(PCCompositeGetPC(pc, 0, &amg), "PCCompositeGetPC");
+          }
+        // PCHYPRE copies a matrix into hypre's format unless it is one
+        // already: convert it here and free PETSc's copy before the AMG
+        // set-up (the preconditioner holds a reference to hypre's)
+        Mat hypre_matrix;
+        check_petsc(MatConvert(amg_matrix, MATHYPRE, MAT_INITIAL_MATRIX, &hypre_matrix), "MatConvert");
+        amg_matrix.clear();
+        check_petsc(PCSetOperators(amg, jacobi_correction ? hypre_matrix : op, hypre_matrix), "PCSetOperators");
+        check_petsc(MatDestroy(&hypre_matrix), "MatDestroy");
+        check_petsc(PCSetOptionsPrefix(amg, amg_prefix), "PCSetOptionsPrefix");
+        check_petsc(PCSetType(amg, PCHYPRE), "PCSetType");
+        check_petsc(PCHYPRESetType(amg, "boomeramg"), "PCHYPRESetType");
         // The options database is global: clear what an earlier solver of
         // the other kind set (hypre refuses AIR with aggressive coarsening).
         for (const auto &option : classical_amg_options)
@@ -176,7 +200,6 @@ namespace ebweld
               set_option(option.first, option.second);
           }
       }
-    check_petsc(KSPSetOptionsPrefix(ksp_, "ebweld_"), "KSPSetOptionsPrefix");
     check_petsc(KSPSetFromOptions(ksp_), "KSPSetFromOptions");
     check_petsc(KSPSetUp(ksp_), "KSPSetUp");
   }
@@ -189,7 +212,7 @@ namespace ebweld
     PetscInt           iterations;
     check_petsc(KSPGetConvergedReason(ksp_, &reason), "KSPGetConvergedReason");
     check_petsc(KSPGetIterationNumber(ksp_, &iterations), "KSPGetIterationNumber");
-    // GMRES' residual is an estimate from its recurrence: check the true
+    // The Krylov method's residual comes from its recurrence: check the true
     // one, which costs a matrix-vector product
     Mat operator_matrix;
     check_petsc(KSPGetOperators(ksp_, &operator_matrix, nullptr), "KSPGetOperators");
@@ -203,13 +226,14 @@ namespace ebweld
     if (reason < 0 || relative_residual > tolerance)
       {
         std::ostringstream message;
-        message << "the linear solver (GMRES with " << preconditioner_ << ") did not converge: "
+        message << "the linear solver (" << krylov_method_ << " with " << preconditioner_ << ") did not converge: "
                 << (reason < 0 ? std::string("PETSc reason ") + KSPConvergedReasons[reason]
                                : std::string("the true residual misses the tolerance"))
                 << " after " << iterations << " iterations, ||b - A x|| / ||b|| = "
                 << relative_residual << " (Linear solver/Relative tolerance "
                 << settings_.relative_tolerance << "). Try Linear solver/Preconditioner = "
-                << (preconditioner_ == "air" ? "boomeramg" : "air")
+                << (preconditioner_ == "air" ? "boomeramg" : "air") << ", Linear solver/Krylov method = "
+                << (krylov_method_ == "gmres" ? "bicgstab" : "gmres")
                 << ", a finer mesh, or more Linear solver/Maximum iterations.";
         throw SolverDivergence(message.str());
       }

@@ -1,14 +1,20 @@
 #pragma once
 // Krylov solver for the stabilised heat equation through PETSc's KSP.
 //
+// Krylov method: BiCGStab by default (six vectors; GMRES, one vector per
+// iteration, stays selectable and is what 'auto' uses with plain Jacobi).
+//
 // Preconditioner choice: classical BoomerAMG (HMIS coarsening, ext+i
 // interpolation, lexicographic hybrid Gauss-Seidel after the coarse-grid
-// correction only; settings in linear_solver.cc) by default. PHYSICS.md
-// reports BoomerAMG in its usual 3-D settings stalling at cell Peclet 400;
-// with these settings it converged at every cell Peclet number measured,
-// and faster than hypre's AIR (approximate ideal restriction, restriction
-// type 1), which needs fewer iterations on advective meshes but costs more
-// to set up and to apply. Default case (Q1 + SUPG, 2 ranks, 2026-11-23):
+// correction only; settings in linear_solver.cc) by default. For Q1 it is
+// built from the operator's nodal-quadrature twin (7-point stencil,
+// heat_assembler.h) and followed by one Jacobi step on the matrix-free
+// operator (matrix_free_operator.h). PHYSICS.md reports BoomerAMG in its
+// usual 3-D settings stalling at cell Peclet 400; with these settings it
+// converged at every cell Peclet number measured, and faster than hypre's
+// AIR (approximate ideal restriction, restriction type 1), which needs
+// fewer iterations on advective meshes but costs more to set up and to
+// apply. Default case (Q1 + SUPG assembled, GMRES, 2 ranks, 2026-11-23):
 //   cell Pe   DoFs   BoomerAMG its / solve   AIR its / solve
 //   23        211k   9 / 0.90 s              11 / 1.83 s
 //   66        791k   8 / 2.92 s              14 / 8.43 s
@@ -21,9 +27,9 @@
 // selectable.
 //
 // For elements of degree >= 2 the AMG is built from the low-order-refined
-// operator (heat_assembler.h), GMRES iterating on the element's own
-// matrix: 61-79 iterations for Q2 from 195k to 885k DoFs, where AMG of the
-// Q2 matrix stagnated at the initial residual.
+// operator (heat_assembler.h), the Krylov method iterating on the
+// element's own matrix: 61-79 GMRES iterations for Q2 from 195k to 885k
+// DoFs, where AMG of the Q2 matrix stagnated at the initial residual.
 //
 // The operator and its preconditioner are set up once and can be reused for
 // many right-hand sides (parameter studies change only the source).
@@ -43,6 +49,8 @@ namespace ebweld
   {
     /// auto | boomeramg | air | jacobi
     std::string  preconditioner          = "auto";
+    /// auto | bicgstab | gmres
+    std::string  krylov_method           = "auto";
     double       relative_tolerance      = 1e-8;
     unsigned int max_iterations          = 1000;
     unsigned int restart                 = 100;
@@ -67,18 +75,16 @@ namespace ebweld
     LinearSolver(const LinearSolver &)            = delete;
     LinearSolver &operator=(const LinearSolver &) = delete;
 
-    /// Takes the matrix and builds the preconditioner for it, or from
-    /// `preconditioner_matrix` when given (an approximation of `matrix`
-    /// that AMG handles better); `cell_peclet` decides the preconditioner
-    /// when the setting is 'auto'. Both matrices are left empty: with a
-    /// hypre preconditioner the solver keeps the AMG's matrix in hypre's
-    /// format only, since PCHYPRE would otherwise hold a copy next to
-    /// PETSc's for the whole solve. At 952k DoFs on 2 ranks the peak
-    /// resident memory per rank fell from 975 to 848-858 MB: the AMG
-    /// hierarchy now fits into the pages PETSc's copy freed.
-    void set_operator(dealii::PETScWrappers::MPI::SparseMatrix &matrix,
-                      dealii::PETScWrappers::MPI::SparseMatrix *preconditioner_matrix,
-                      double                                    cell_peclet);
+    /// Prepares to solve with the operator `op` (an assembled or a
+    /// matrix-free PETSc matrix; the solver holds a reference). The AMG
+    /// preconditioner is built from `amg_matrix`, an approximation of op
+    /// that AMG handles well, and with `jacobi_correction` followed by one
+    /// Jacobi step on op; `cell_peclet` decides the preconditioner when
+    /// the setting is 'auto'. amg_matrix is left empty: the solver keeps
+    /// it in hypre's format only, since PCHYPRE would otherwise hold a copy
+    /// next to PETSc's for the whole solve.
+    void set_operator(Mat op, dealii::PETScWrappers::MPI::SparseMatrix &amg_matrix, double cell_peclet,
+                      bool jacobi_correction);
 
     /// Solves A x = b (x is the initial guess); throws SolverDivergence
     /// when GMRES fails or the true residual ||b - A x|| misses the
@@ -88,10 +94,13 @@ namespace ebweld
 
     /// Name of the preconditioner in use.
     const std::string &preconditioner() const { return preconditioner_; }
+    /// Name of the Krylov method in use: bicgstab or gmres.
+    const std::string &krylov_method() const { return krylov_method_; }
 
   private:
     LinearSolverSettings settings_;
     KSP                  ksp_ = nullptr;
     std::string          preconditioner_;
+    std::string          krylov_method_;
   };
 } // namespace ebweld

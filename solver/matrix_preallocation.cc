@@ -39,5 +39,8 @@ namespace ebweld
                              diagonal_block_lengths_.data(), 0, off_diagonal_lengths_.data(), &petsc),
                 "MatCreateAIJ");
     check_petsc(MatSetOption(petsc, MAT_NEW_NONZERO_ALLOCATION_ERR, PETSC_TRUE), "MatSetOption");
+    // a piece matrix's exact zeros (all couplings off the axes with nodal
+    // quadrature) have no room and need none
+    check_petsc(MatSetOption(petsc, MAT_IGNORE_ZERO_ENTRIES, PETSC_TRUE), "MatSetOption");
   }
 } // namespace ebweld

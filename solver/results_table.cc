@@ -113,7 +113,7 @@ namespace ebweld
       "peak_surface_temperature_K", "peak_surface_over_boiling", "melted", "melt_depth_m",
       "melt_half_width_m", "melt_length_m", "melt_front_xi_m", "melt_rear_xi_m",
       "energy_balance_relative_error", "target_melt_depth_m", "current_for_target_depth_A",
-      "target_depth_note", "dofs", "mpi_ranks", "linear_iterations", "preconditioner",
+      "target_depth_note", "dofs", "mpi_ranks", "linear_iterations", "preconditioner", "krylov_method",
       "max_cell_peclet", "wall_time_s", "setup_time_s", "assembly_time_s", "solve_time_s",
       "peak_memory_bytes", "warnings"};
     return columns;

@@ -182,7 +182,8 @@ namespace ebweld
         << std::flush;
 
     assemble_and_solve(solved, setup, coefficients ? *coefficients : coefficients_for(setup));
-    log << "  solved: GMRES + " << problem.preconditioner() << " (max cell Peclet "
+    log << "  solved: " << (problem.krylov_method() == "gmres" ? "GMRES" : "BiCGStab") << " + "
+        << problem.preconditioner() << " (max cell Peclet "
         << problem.max_cell_peclet() << "), " << solved.iterations << " iterations\n";
     return solved;
   }
@@ -253,6 +254,7 @@ namespace ebweld
     s["solve_time_s"]          = solve_time;
     s["linear_iterations"]     = iterations;
     s["preconditioner"]        = problem.preconditioner();
+    s["krylov_method"]         = problem.krylov_method();
     s["max_cell_peclet"]       = problem.max_cell_peclet();
     s["element_degree"]        = setup.discretisation.degree;
     s["material"]              = m.name;
