@@ -111,12 +111,15 @@ namespace ebweld
     };
     for (const auto &cell : problem.dof_handler().active_cell_iterators())
       {
-        if (!cell->is_locally_owned() || outside(cell_box(cell)))
+        if (!cell->is_locally_owned())
+          continue;
+        const Box cell_extent = cell_box(cell);
+        if (outside(cell_extent))
           continue;
         cell->get_dof_values(problem.rise(), cell_values);
         for (unsigned int s = 0; s < pieces.size(); ++s)
           {
-            const Box box = pieces.box(cell_box(cell), s);
+            const Box box = pieces.box(cell_extent, s);
             if (outside(box))
               continue;
             const Point<3> lo = box.low, hi = box.high;

@@ -139,15 +139,18 @@ namespace ebweld
         double k_sum = 0., volume = 0.;
         for (const auto &cell : problem.dof_handler().active_cell_iterators())
           if (cell->is_locally_owned())
-            for (unsigned int s = 0; s < problem.pieces().size(); ++s)
-              {
-                const Box piece = problem.pieces().box(cell_box(cell), s);
-                if (const double f = filler.layer_fraction(piece); f > 0.)
-                  {
-                    k_sum += conductivity(piece) * f * piece.volume();
-                    volume += f * piece.volume();
-                  }
-              }
+            {
+              const Box cell_extent = cell_box(cell);
+              for (unsigned int s = 0; s < problem.pieces().size(); ++s)
+                {
+                  const Box piece = problem.pieces().box(cell_extent, s);
+                  if (const double f = filler.layer_fraction(piece); f > 0.)
+                    {
+                      k_sum += conductivity(piece) * f * piece.volume();
+                      volume += f * piece.volume();
+                    }
+                }
+            }
         record.mean_filler_conductivity_W_per_mK =
           Utilities::MPI::sum(k_sum, comm) / std::max(Utilities::MPI::sum(volume, comm), 1e-300);
         coupled.iterations.push_back(record);

@@ -58,9 +58,8 @@ namespace ebweld
                         constraints.get_inhomogeneity(dof) == 0.,
                       ExcMessage("MatrixFreeOperator: only homogeneous Dirichlet constraints"));
           constrained_local_.push_back(partitioner.global_to_local(dof));
-          if (owned.is_element(dof))
-            constrained_owned_.push_back(owned.index_within_set(dof));
         }
+    std::sort(constrained_local_.begin(), constrained_local_.end());
     piece_matrix_ids_.reserve(cell_local_dofs_.size() / dofs_per_cell_ * pieces.size());
   }
 
@@ -92,7 +91,7 @@ namespace ebweld
     for (unsigned int k = 0; k < n_cells; ++k)
       for (unsigned int s = 0; s < pieces_.size(); ++s)
         {
-          const double *matrix = &matrices_[std::size_t(piece_matrix_ids_[k * pieces_.size() + s]) * n_ * n_];
+          const double *matrix = piece_matrix(k, s);
           const auto   &local  = pieces_.local_dofs(s);
           for (unsigned int i = 0; i < n_; ++i)
             {
@@ -146,7 +145,7 @@ namespace ebweld
         std::fill(cell_dst.begin(), cell_dst.end(), 0.);
         for (unsigned int s = 0; s < pieces_.size(); ++s)
           {
-            const double *matrix = &matrices_[std::size_t(piece_matrix_ids_[k * pieces_.size() + s]) * n * n];
+            const double *matrix = piece_matrix(k, s);
             const auto   &local  = pieces_.local_dofs(s);
             for (unsigned int j = 0; j < n; ++j)
               piece_src[j] = cell_src[local[j]];
@@ -167,8 +166,9 @@ namespace ebweld
     check_petsc(VecGetArray(y, &y_values), "VecGetArray");
     std::copy(dst_.begin(), dst_.begin() + dst_.locally_owned_size(), y_values);
     // the fixed DoFs' rows: their diagonal only
-    for (const unsigned int i : constrained_owned_)
-      y_values[i] = owned_diagonal_[i] * x_values[i];
+    const unsigned int n_owned = dst_.locally_owned_size();
+    for (auto i = constrained_local_.begin(); i != constrained_local_.end() && *i < n_owned; ++i)
+      y_values[*i] = owned_diagonal_[*i] * x_values[*i];
     check_petsc(VecRestoreArray(y, &y_values), "VecRestoreArray");
     check_petsc(VecRestoreArrayRead(x, &x_values), "VecRestoreArrayRead");
   }

@@ -65,15 +65,20 @@ namespace ebweld
     std::size_t n_piece_matrices() const { return matrices_.size() / (n_ * n_); }
 
   private:
+    /// The matrix of piece s of owned cell k (n_ x n_, row-major).
+    const double *piece_matrix(unsigned int k, unsigned int s) const
+    {
+      return &matrices_[std::size_t(piece_matrix_ids_[std::size_t(k) * pieces_.size() + s]) * n_ * n_];
+    }
+
     const ElementPieces              &pieces_;
     unsigned int                      n_;             // DoFs per piece
     unsigned int                      dofs_per_cell_;
     /// per locally owned cell, its DoFs' indices in src_/dst_'s local storage
     std::vector<unsigned int>         cell_local_dofs_;
-    /// local storage indices of the fixed-temperature DoFs (owned and ghost)
+    /// local storage indices of the fixed-temperature DoFs, owned ones
+    /// (below the owned count, where local and owned indices coincide) first
     std::vector<unsigned int>         constrained_local_;
-    /// owned indices (0-based) of the fixed-temperature DoFs
-    std::vector<unsigned int>         constrained_owned_;
     std::vector<double>               matrices_; // n x n, row-major, one after another
     std::vector<unsigned int>         piece_matrix_ids_;
     std::vector<double>               owned_diagonal_;

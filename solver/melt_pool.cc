@@ -95,13 +95,14 @@ namespace ebweld
         cell->get_dof_values(problem.rise(), cell_values);
         if (*std::max_element(cell_values.begin(), cell_values.end()) < candidate)
           continue;
+        const Box cell_extent = cell_box(cell);
         for (unsigned int piece = 0; piece < pieces.size(); ++piece)
           {
             pieces.gather(cell_values, piece, dof_values);
             if (*std::max_element(dof_values.begin(), dof_values.end()) < candidate)
               continue;
             evaluator.evaluate(dof_values, values);
-            const Box box = pieces.box(cell_box(cell), piece);
+            const Box box = pieces.box(cell_extent, piece);
             for (unsigned int a = 0; a < samples; ++a)
               for (unsigned int b = 0; b < samples; ++b)
                 {
@@ -164,12 +165,15 @@ namespace ebweld
     const auto &unit_points = fe.get_unit_support_points();
     for (const auto &cell : problem.dof_handler().active_cell_iterators())
       {
-        if (!cell->is_locally_owned() || cell_box(cell).high[2] < depth_m)
+        if (!cell->is_locally_owned())
+          continue;
+        const Box cell_extent = cell_box(cell);
+        if (cell_extent.high[2] < depth_m)
           continue;
         cell->get_dof_values(problem.rise(), cell_values);
         for (unsigned int s = 0; s < pieces.size(); ++s)
           {
-            const Box box = pieces.box(cell_box(cell), s);
+            const Box box = pieces.box(cell_extent, s);
             if (box.high[2] < depth_m)
               continue;
             pieces.gather(cell_values, s, dof_values);

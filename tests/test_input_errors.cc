@@ -90,6 +90,8 @@ BOOST_AUTO_TEST_CASE(values_outside_patterns_and_ranges)
                      {"Boundary/Initial temperature (K)", "2000", "below the melting temperature"});
   expect_input_error("run --set 'Linear solver/Relative tolerance=0.5'",
                      {"Linear solver/Relative tolerance", "0.5", "in [1e-15, 0.01]"});
+  expect_input_error("run --set 'Linear solver/Krylov method=cg'",
+                     {"Krylov method", "cg", "auto|bicgstab|gmres"});
   expect_input_error("run --set 'Linear solver/AIR cell Peclet threshold=-3'",
                      {"Linear solver/AIR cell Peclet threshold", "-3", "> 0"});
   expect_input_error("run --frobnicate", {"unknown option", "--frobnicate"});
