@@ -202,11 +202,11 @@ namespace ebweld
     if (matrix_free())
       {
         solver_matrix_free_ = std::move(matrix_free_);
-        solver_->set_operator(solver_matrix_free_->petsc_matrix(), amg_matrix_, max_cell_peclet_, true);
+        solver_->set_operator(solver_matrix_free_->petsc_matrix(), amg_matrix_, max_cell_peclet_, AmgMatrixKind::nodal_twin);
       }
     else
       {
-        solver_->set_operator(matrix_, amg_matrix_, max_cell_peclet_, false);
+        solver_->set_operator(matrix_, amg_matrix_, max_cell_peclet_, AmgMatrixKind::full_quadrature);
         matrix_.clear(); // the solver holds its reference
       }
     preconditioner_ = solver_->preconditioner();

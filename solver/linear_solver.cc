@@ -26,19 +26,19 @@ namespace ebweld
                   "PetscOptionsClearValue");
     }
 
-    /// Classical BoomerAMG for diffusion-dominated meshes, tuned on the
-    /// Q1 operator's nodal-quadrature (7-point) twin it is built from.
-    /// Measured on the default case, 2 ranks, BiCGStab with the Jacobi
-    /// correction (2026-11-24; iterations at 50k / 1.05M / 2.3M DoFs, peak
-    /// memory at 1.05M): threshold 0.25 with P_max 3: 8 / 10 / 12, 964-972
-    /// bytes per DoF; with P_max 4: 8 / 10 / -, 1002; threshold 0.7 (the
-    /// setting for the 27-point operator): 8 / 12 / 15, 965; P_max 3 and
-    /// truncation factor 0.35: 8 / 13 / 12, 925. Aggressive coarsening
-    /// halves the operator complexity (3.9 -> 2.1) but took 17 -> 30 GMRES
-    /// iterations.
+    /// Classical BoomerAMG for diffusion-dominated meshes. The strong
+    /// threshold depends on the matrix (strong_threshold()), the rest is
+    /// common. Measured on the 7-point twin (default case, BiCGStab with
+    /// the Jacobi correction, 2026-11-23; iterations at 50k / 2.3M DoFs on
+    /// 1 rank and on 2, bytes per DoF at 952k DoFs on 2 ranks): P_max 4:
+    /// - / 10 on 1 rank, 1002 bytes per DoF at 1.05M DoFs (P_max 3: 960);
+    /// one sweep down as well: 8 / 10 and 8 / 12 at 15 % more solve time;
+    /// Falgout coarsening: - / 12 on 1 rank in 1.8 times the solve time.
+    /// Aggressive coarsening of the first level (agg_nl 1, two paths)
+    /// saves a tenth of the memory (890 bytes per DoF) but took 2 ranks
+    /// 8 -> 13 (with one path: 18 at 952k).
     const std::pair<const char *, const char *> classical_amg_options[] = {
       {"pc_hypre_boomeramg_interp_type", "ext+i"},
-      {"pc_hypre_boomeramg_strong_threshold", "0.25"},
       // truncated interpolation keeps the coarse operators sparse
       {"pc_hypre_boomeramg_P_max", "3"},
       {"pc_hypre_boomeramg_truncfactor", "0.2"},
@@ -52,6 +52,17 @@ namespace ebweld
       // iterations at 1.05M DoFs, in less time; a one-directional sweep
       // needed 14 (backward, with the stream) or 22 (forward).)
       {"pc_hypre_boomeramg_grid_sweeps_down", "0"}};
+
+    /// Strong threshold of the classical AMG for its matrix's stencil.
+    /// 7-point twin (iterations at 50k / 2.3M DoFs, 1 rank and 2): 0.2:
+    /// 8 / 12 and 8 / 11; 0.25: 8 / 14 and 8 / 12; 0.3: - / 13 and 0.15:
+    /// 8 / 12 on 1 rank; 0.7: 8 / 15 on 2 ranks. Q2's low-order-refined
+    /// 27-point matrix (885k DoFs, 2 ranks, GMRES): 0.7: 80 iterations in
+    /// 12.6 s; 0.5: 82 in 15.3 s; 0.2: 105 in 19.6 s.
+    const char *strong_threshold(const AmgMatrixKind kind)
+    {
+      return kind == AmgMatrixKind::nodal_twin ? "0.2" : "0.7";
+    }
   } // namespace
 
   void LinearSolverSettings::declare_parameters(dealii::ParameterHandler &prm)
@@ -75,9 +86,11 @@ namespace ebweld
                       "'bicgstab' (BiCGStab: six vectors, two preconditioner "
                       "applications per iteration), 'gmres' (GMRES: one "
                       "vector per iteration up to the restart below, one "
-                      "application) or 'auto' (bicgstab with an AMG "
-                      "preconditioner, gmres with jacobi, where BiCGStab can "
-                      "diverge). Both are preconditioned from the right.");
+                      "application) or 'auto' (bicgstab for degree 1 with an "
+                      "AMG preconditioner; gmres for degree 2, where it took "
+                      "0.6 times BiCGStab's solve time, and with jacobi, "
+                      "where BiCGStab can diverge). Both are preconditioned "
+                      "from the right.");
     prm.declare_entry("Relative tolerance", text(defaults.relative_tolerance), Patterns::Double(),
                       "Stop when the true residual norm of b - A x has dropped to this "
                       "fraction of the norm of b [-], in [1e-15, 1e-2]; a solve that "
@@ -122,7 +135,7 @@ namespace ebweld
   void LinearSolver::set_operator(Mat                                       op,
                                   dealii::PETScWrappers::MPI::SparseMatrix &amg_matrix,
                                   const double                              cell_peclet,
-                                  const bool                                jacobi_correction)
+                                  const AmgMatrixKind                       amg_matrix_kind)
   {
     preconditioner_ = settings_.preconditioner;
     if (preconditioner_ == "auto")
@@ -130,9 +143,14 @@ namespace ebweld
 
     check_petsc(KSPSetOperators(ksp_, op, op), "KSPSetOperators");
     check_petsc(KSPSetOptionsPrefix(ksp_, "ebweld_"), "KSPSetOptionsPrefix");
-    krylov_method_ = settings_.krylov_method;
+    // The twin's AMG corrected by the Jacobi step is the one
+    // preconditioner BiCGStab does better with: with plain Jacobi it
+    // diverged (SUPG test), and on Q2 (885k DoFs, 2 ranks) it took 81
+    // iterations in 20.7 s where GMRES took 80 in 12.6 s.
+    const bool jacobi_correction = amg_matrix_kind == AmgMatrixKind::nodal_twin;
+    krylov_method_               = settings_.krylov_method;
     if (krylov_method_ == "auto")
-      krylov_method_ = preconditioner_ == "jacobi" ? "gmres" : "bicgstab";
+      krylov_method_ = preconditioner_ != "jacobi" && jacobi_correction ? "bicgstab" : "gmres";
     if (krylov_method_ == "gmres")
       {
         check_petsc(KSPSetType(ksp_, KSPGMRES), "KSPSetType");
@@ -188,6 +206,7 @@ namespace ebweld
         check_petsc(PCHYPRESetType(amg, "boomeramg"), "PCHYPRESetType");
         // The options database is global: clear what an earlier solver of
         // the other kind set (hypre refuses AIR with aggressive coarsening).
+        clear_option("pc_hypre_boomeramg_strong_threshold");
         for (const auto &option : classical_amg_options)
           clear_option(option.first);
         set_option("pc_hypre_boomeramg_coarsen_type", "HMIS");
@@ -196,6 +215,7 @@ namespace ebweld
         else
           {
             set_option("pc_hypre_boomeramg_restriction_type", "0");
+            set_option("pc_hypre_boomeramg_strong_threshold", strong_threshold(amg_matrix_kind));
             for (const auto &option : classical_amg_options)
               set_option(option.first, option.second);
           }

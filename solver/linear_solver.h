@@ -1,8 +1,8 @@
 #pragma once
 // Krylov solver for the stabilised heat equation through PETSc's KSP.
 //
-// Krylov method: BiCGStab by default (six vectors; GMRES, one vector per
-// iteration, stays selectable and is what 'auto' uses with plain Jacobi).
+// Krylov method: BiCGStab for Q1 (six vectors), GMRES (one vector per
+// iteration) for Q2 and with plain Jacobi; both stay selectable.
 //
 // Preconditioner choice: classical BoomerAMG (HMIS coarsening, ext+i
 // interpolation, lexicographic hybrid Gauss-Seidel after the coarse-grid
@@ -28,7 +28,7 @@
 //
 // For elements of degree >= 2 the AMG is built from the low-order-refined
 // operator (heat_assembler.h), the Krylov method iterating on the
-// element's own matrix: 61-79 GMRES iterations for Q2 from 195k to 885k
+// element's own matrix: 66-80 GMRES iterations for Q2 from 195k to 885k
 // DoFs, where AMG of the Q2 matrix stagnated at the initial residual.
 //
 // The operator and its preconditioner are set up once and can be reused for
@@ -67,6 +67,18 @@ namespace ebweld
     using std::runtime_error::runtime_error;
   };
 
+  /// What the matrix the AMG preconditioner is built from is.
+  enum class AmgMatrixKind
+  {
+    /// the operator integrated at its pieces' vertices (7-point stencil,
+    /// heat_assembler.h): the AMG is followed by a Jacobi step on the
+    /// operator itself, and 'auto' takes BiCGStab
+    nodal_twin,
+    /// trilinear pieces integrated in full (27-point stencil; Q2's
+    /// low-order-refined operator): AMG alone, 'auto' takes GMRES
+    full_quadrature
+  };
+
   class LinearSolver
   {
   public:
@@ -78,16 +90,16 @@ namespace ebweld
     /// Prepares to solve with the operator `op` (an assembled or a
     /// matrix-free PETSc matrix; the solver holds a reference). The AMG
     /// preconditioner is built from `amg_matrix`, an approximation of op
-    /// that AMG handles well, and with `jacobi_correction` followed by one
-    /// Jacobi step on op; `cell_peclet` decides the preconditioner when
-    /// the setting is 'auto'. amg_matrix is left empty: the solver keeps
+    /// that AMG handles well, of the kind `amg_matrix_kind`;
+    /// `cell_peclet` decides the preconditioner when the setting is
+    /// 'auto'. amg_matrix is left empty: the solver keeps
     /// it in hypre's format only, since PCHYPRE would otherwise hold a copy
     /// next to PETSc's for the whole solve.
     void set_operator(Mat op, dealii::PETScWrappers::MPI::SparseMatrix &amg_matrix, double cell_peclet,
-                      bool jacobi_correction);
+                      AmgMatrixKind amg_matrix_kind);
 
     /// Solves A x = b (x is the initial guess); throws SolverDivergence
-    /// when GMRES fails or the true residual ||b - A x|| misses the
+    /// when the Krylov method fails or the true residual ||b - A x|| misses the
     /// tolerance.
     unsigned int solve(dealii::PETScWrappers::MPI::Vector       &x,
                        const dealii::PETScWrappers::MPI::Vector &b) const;
