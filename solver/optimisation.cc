@@ -134,6 +134,8 @@ namespace ebweld
           overrides.push_back("Mesh/Depth cell size (um)=" +
                               format_value(settings_.target_depth_m /
                                           base_setup.mesh.cells_per_depth * 1e6, 17));
+        if (mesh_beam_power_W_)
+          overrides.push_back("Beam/Current (A)=" + format_value(*mesh_beam_power_W_ / voltage, 17));
       }
     else
       overrides.push_back("Beam/Current (A)=" + format_value(1. / voltage, 17)); // V I = 1 W
@@ -146,6 +148,7 @@ namespace ebweld
   {
     Timer timer(comm_, true);
     problem_ = build_problem(setup, comm_);
+    mesh_behind_m_ = setup.extents.behind_m;
     problem_->assemble_operator(coefficients_for(setup));
     problem_->prepare_solver(setup.linear_solver);
     initial_temperature_K_ = setup.boundary.initial_temperature_K;
@@ -192,8 +195,25 @@ namespace ebweld
         const MeltPool pool = measure_melt_pool(*problem_,
                                                 r.rise_at_depth_K);
         p.melt_depth_m = pool.depth_m;
-        if (pool.rear_xi_m <= -setup->extents.behind_m * 0.999)
-          p.note = "melt pool reaches the outflow face: enlarge Mesh/Length behind beam (um)";
+        // (setup's own extents are those of a 1 W beam, not the mesh's)
+        if (pool.rear_xi_m <= -mesh_behind_m_ * 0.999)
+          {
+            // The mesh was sized for the input's current; the target depth
+            // needs beam_power_W (at Pe 1000 eight times the default's).
+            // Once per power: the melt length estimate is P / (2 pi k dT).
+            const bool sized_for_it = mesh_beam_power_W_ && *mesh_beam_power_W_ >= beam_power_W;
+            if (!setup->mesh.behind_m && !sized_for_it)
+              {
+                mesh_beam_power_W_ = 1.5 * beam_power_W;
+                problem_.reset(); // evaluate() builds the new mesh
+                OptimisationPoint resolved = evaluate(ratio);
+                if (resolved.note.empty())
+                  resolved.note = "re-solved on a mesh lengthened for the melt pool (" +
+                                  std::to_string(problem_->dof_handler().n_dofs()) + " DoFs)";
+                return resolved;
+              }
+            p.note = "melt pool reaches the outflow face: enlarge Mesh/Length behind beam (um)";
+          }
       }
     p.solve_time_s = timer.wall_time();
     return p;

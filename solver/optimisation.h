@@ -15,6 +15,7 @@
 #include <deal.II/base/parameter_handler.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -90,5 +91,11 @@ namespace ebweld
     double                       setup_time_s_ = 0.;
     double                       melt_rise_K_  = 0.;
     double                       initial_temperature_K_ = 0.;
+    /// Beam power V I the mesh's automatic extents are sized for [W];
+    /// unset: the input's. Raised when a melt pool reaches the outflow
+    /// face (the domain behind the beam grows with the power).
+    std::optional<double> mesh_beam_power_W_;
+    /// Domain length behind the beam of the current mesh [m].
+    double mesh_behind_m_ = 0.;
   };
 } // namespace ebweld

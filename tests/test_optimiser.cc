@@ -4,7 +4,10 @@
 //  - the current reported for the target depth, re-solved as an ordinary
 //    case, gives the target melt depth within 1 %;
 //  - reusing the operator and preconditioner gives the same answers as
-//    re-assembling (relative difference below 1e-8).
+//    re-assembling (relative difference below 1e-8);
+//  - with automatic extents the melt pool of the target depth fits the
+//    domain: at Pe 316 on the mesh sized for the input's current, at
+//    Pe 1000 (eight times the power) after one re-solve on a longer mesh.
 
 #include "case_fixture.h"
 #include "solver/grid_minimiser.h"
@@ -109,4 +112,24 @@ BOOST_AUTO_TEST_CASE(operator_reuse_matches_reassembly)
       BOOST_TEST(a.peak_surface_temperature_K == b.peak_surface_temperature_K,
                  boost::test_tools::tolerance(1e-8));
     }
+}
+
+BOOST_AUTO_TEST_CASE(melt_pool_fits_the_automatic_domain)
+{
+  const std::vector<std::string> coarse = {"Mesh/Cells per beam diameter=8",
+                                           "Mesh/Cells per deposition depth=8"};
+  OptimisationSettings           s = settings(true);
+  s.ratios                         = {2.};
+  PecletSweep fits("", coarse, s, 316.2, MPI_COMM_WORLD);
+  const auto  p316 = fits.evaluate(2.);
+  BOOST_TEST_MESSAGE("Pe 316: " << fits.n_dofs() << " DoFs, note '" << p316.note << "'");
+  BOOST_TEST(p316.status == "ok");
+  BOOST_TEST(p316.note.empty());
+
+  PecletSweep lengthened("", coarse, s, 1000., MPI_COMM_WORLD);
+  const auto  p1000 = lengthened.evaluate(2.);
+  BOOST_TEST_MESSAGE("Pe 1000: " << lengthened.n_dofs() << " DoFs, note '" << p1000.note << "'");
+  BOOST_TEST(p1000.status == "ok");
+  BOOST_TEST(p1000.note.rfind("re-solved on a mesh lengthened", 0) == 0u);
+  BOOST_TEST(p1000.melt_depth_m == 2.5e-6, boost::test_tools::tolerance(0.01));
 }
