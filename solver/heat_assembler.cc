@@ -63,26 +63,33 @@ namespace ebweld
     {
       return cell.extents() / double(pieces.per_direction());
     }
-  } // namespace
 
-  namespace
-  {
-    /// |a| h_u / (2 k) of a box with `extents` (0 without advection).
-    double box_peclet(const Tensor<1, 3> &extents, const double k, const HeatOperatorCoefficients &c)
+    /// The advection of a box: |rho c_p u| and the streamline length h_u
+    /// (0 without advection).
+    struct Streamline
+    {
+      double advection_W_per_m2K = 0.;
+      double length_m            = 0.;
+      /// |rho c_p u| h_u / (2 k)
+      double peclet(const double k_W_per_mK) const { return advection_W_per_m2K * length_m / (2. * k_W_per_mK); }
+    };
+
+    Streamline streamline(const Tensor<1, 3> &extents, const HeatOperatorCoefficients &c)
     {
       const double a = c.rho_cp_J_per_m3K * c.velocity_m_per_s.norm();
-      return a == 0. ? 0. : a * streamline_length(extents, c.velocity_m_per_s) / (2. * k);
+      return {a, a == 0. ? 0. : streamline_length(extents, c.velocity_m_per_s)};
     }
   } // namespace
 
   double streamline_tau(const Tensor<1, 3> &extents_m, const double k_W_per_mK,
                         const HeatOperatorCoefficients &c)
   {
-    const double peclet = box_peclet(extents_m, k_W_per_mK, c);
-    if (!c.streamline_stabilisation || peclet == 0.)
+    if (!c.streamline_stabilisation)
       return 0.;
-    const double a = c.rho_cp_J_per_m3K * c.velocity_m_per_s.norm();
-    return streamline_length(extents_m, c.velocity_m_per_s) / (2. * a) * optimal_upwind_factor(peclet);
+    const Streamline s = streamline(extents_m, c);
+    if (s.advection_W_per_m2K == 0.)
+      return 0.;
+    return s.length_m / (2. * s.advection_W_per_m2K) * optimal_upwind_factor(s.peclet(k_W_per_mK));
   }
 
   namespace
@@ -314,7 +321,7 @@ namespace ebweld
                   op = cache.size() < max_cached ? &cache[key] : &uncached;
                   integrator.integrate(extents, key.conductivity_W_per_mK, h, *op);
                   new_operator = true;
-                  max_peclet   = std::max(max_peclet, box_peclet(extents, key.conductivity_W_per_mK, c));
+                  max_peclet   = std::max(max_peclet, streamline(extents, c).peclet(key.conductivity_W_per_mK));
                 }
               const auto &local = pieces.local_dofs(s);
               for (unsigned int i = 0; i < n; ++i)

@@ -60,7 +60,7 @@ namespace ebweld
           constrained_local_.push_back(partitioner.global_to_local(dof));
         }
     std::sort(constrained_local_.begin(), constrained_local_.end());
-    piece_matrix_ids_.reserve(cell_local_dofs_.size() / dofs_per_cell_ * pieces.size());
+    piece_matrix_ids_.reserve(std::size_t(n_owned_cells()) * pieces.size());
   }
 
   MatrixFreeOperator::~MatrixFreeOperator()
@@ -79,7 +79,7 @@ namespace ebweld
 
   void MatrixFreeOperator::finish()
   {
-    const unsigned int n_cells = cell_local_dofs_.size() / dofs_per_cell_;
+    const unsigned int n_cells = n_owned_cells();
     AssertThrow(piece_matrix_ids_.size() == std::size_t(n_cells) * pieces_.size(),
                 ExcMessage("MatrixFreeOperator: every piece of every owned cell needs a matrix"));
     // Diagonal: the sum of the pieces' diagonal entries, and for the fixed
@@ -133,7 +133,7 @@ namespace ebweld
       src_.local_element(i) = 0.;
     dst_ = 0.;
 
-    const unsigned int  n_cells = cell_local_dofs_.size() / dofs_per_cell_;
+    const unsigned int  n_cells = n_owned_cells();
     const unsigned int  n       = n_;
     std::vector<double> cell_src(dofs_per_cell_), cell_dst(dofs_per_cell_), piece_src(n);
     for (unsigned int k = 0; k < n_cells; ++k)

@@ -65,6 +65,8 @@ namespace ebweld
     std::size_t n_piece_matrices() const { return matrices_.size() / (n_ * n_); }
 
   private:
+    unsigned int n_owned_cells() const { return cell_local_dofs_.size() / dofs_per_cell_; }
+
     /// The matrix of piece s of owned cell k (n_ x n_, row-major).
     const double *piece_matrix(unsigned int k, unsigned int s) const
     {
