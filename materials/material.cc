@@ -1,6 +1,6 @@
 #include "materials/material.h"
 
-#include "solver/input_error.h"
+#include "solver/base/input_error.h"
 
 namespace ebweld
 {

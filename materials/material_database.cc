@@ -1,7 +1,7 @@
 #include "materials/material_database.h"
 
-#include "solver/csv_lines.h"
-#include "solver/input_error.h"
+#include "solver/base/csv_lines.h"
+#include "solver/base/input_error.h"
 
 namespace ebweld
 {

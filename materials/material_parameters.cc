@@ -1,7 +1,7 @@
 #include "materials/material_parameters.h"
 
 #include "materials/material_database.h"
-#include "solver/parameter_section.h"
+#include "solver/base/parameter_section.h"
 
 namespace ebweld
 {

@@ -2,8 +2,8 @@
 
 #include "meshes/distributed_brick.h"
 #include "meshes/graded_spacing.h"
-#include "solver/input_error.h"
-#include "solver/parameter_section.h"
+#include "solver/base/input_error.h"
+#include "solver/base/parameter_section.h"
 
 
 #include <algorithm>

@@ -3,7 +3,7 @@
 // deposition depth of the KO transmission profile at the same voltage, so
 // that the two sources compare like for like.
 
-#include "solver/parameter_section.h"
+#include "solver/base/parameter_section.h"
 #include "sources/exponential_depth_profile.h"
 #include "sources/ko_transmission_profile.h"
 #include "sources/radial_beam_source.h"

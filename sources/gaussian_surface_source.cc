@@ -1,7 +1,7 @@
 // Gaussian surface flux (laser-like, PHYSICS.md 2.3): eta V I G(r) [W/m^2]
 // into the top surface z = 0.
 
-#include "solver/parameter_section.h"
+#include "solver/base/parameter_section.h"
 #include "sources/radial_beam_source.h"
 #include "sources/source_registry.h"
 

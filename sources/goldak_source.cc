@@ -3,7 +3,7 @@
 // with a = a_f, f = f_f ahead of the beam (x >= 0) and a = a_r, f = 2 - f_f
 // behind; integrated over the solid (z >= 0) it gives Q = eta V I.
 
-#include "solver/parameter_section.h"
+#include "solver/base/parameter_section.h"
 #include "sources/heat_source.h"
 #include "sources/source_registry.h"
 

@@ -1,7 +1,7 @@
 // Kanaya-Okayama volumetric electron-beam source (PHYSICS.md 2.1):
 // q = eta_h V I G(r) f_KO(z) with a selectable depth profile.
 
-#include "solver/parameter_section.h"
+#include "solver/base/parameter_section.h"
 #include "sources/diffusion_sphere_profile.h"
 #include "sources/ko_transmission_profile.h"
 #include "sources/radial_beam_source.h"

@@ -1,7 +1,7 @@
 #include "sources/source_registry.h"
 
-#include "solver/input_error.h"
-#include "solver/parameter_section.h"
+#include "solver/base/input_error.h"
+#include "solver/base/parameter_section.h"
 
 namespace ebweld
 {

@@ -3,7 +3,7 @@
 // EBWELD_REGISTER_HEAT_SOURCE; the input pattern of "Heat sources/Active",
 // the parameter subsections and the docs all come from this registry.
 
-#include "solver/model_registry.h"
+#include "solver/base/model_registry.h"
 #include "sources/heat_source.h"
 
 #include <deal.II/base/parameter_handler.h>

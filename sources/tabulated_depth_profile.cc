@@ -1,7 +1,7 @@
 #include "sources/tabulated_depth_profile.h"
 
-#include "solver/csv_lines.h"
-#include "solver/input_error.h"
+#include "solver/base/csv_lines.h"
+#include "solver/base/input_error.h"
 
 #include <algorithm>
 

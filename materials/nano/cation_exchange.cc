@@ -1,7 +1,7 @@
 #include "materials/nano/cation_exchange.h"
 
 #include "materials/nano/physical_constants.h"
-#include "solver/parameter_section.h"
+#include "solver/base/parameter_section.h"
 
 #include <boost/math/quadrature/gauss_kronrod.hpp>
 #include <boost/math/tools/roots.hpp>

@@ -1,9 +1,9 @@
 #include "materials/nano/cluster_miscibility.h"
 
 #include "materials/nano/physical_constants.h"
-#include "solver/csv_lines.h"
-#include "solver/input_error.h"
-#include "solver/parameter_section.h"
+#include "solver/base/csv_lines.h"
+#include "solver/base/input_error.h"
+#include "solver/base/parameter_section.h"
 
 #include <cmath>
 #include <limits>

@@ -1,8 +1,8 @@
 #include "materials/nano/core_shell_alloying.h"
 
 #include "materials/nano/physical_constants.h"
-#include "solver/input_error.h"
-#include "solver/parameter_section.h"
+#include "solver/base/input_error.h"
+#include "solver/base/parameter_section.h"
 
 #include <cmath>
 

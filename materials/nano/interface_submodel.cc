@@ -1,7 +1,7 @@
 #include "materials/nano/interface_submodel.h"
 
 #include "materials/material_database.h"
-#include "solver/input_error.h"
+#include "solver/base/input_error.h"
 
 namespace ebweld
 {

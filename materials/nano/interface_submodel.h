@@ -8,8 +8,8 @@
 
 #include "materials/material_database.h"
 #include "materials/nano/thermal_history.h"
-#include "solver/csv_table.h"
-#include "solver/model_registry.h"
+#include "solver/base/csv_table.h"
+#include "solver/base/model_registry.h"
 
 #include <nlohmann/json.hpp>
 

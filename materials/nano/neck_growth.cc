@@ -2,8 +2,8 @@
 
 #include "materials/nano/neck_geometry.h"
 #include "materials/nano/physical_constants.h"
-#include "solver/input_error.h"
-#include "solver/parameter_section.h"
+#include "solver/base/input_error.h"
+#include "solver/base/parameter_section.h"
 
 #include <boost/numeric/odeint.hpp>
 

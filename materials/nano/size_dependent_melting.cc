@@ -1,7 +1,7 @@
 #include "materials/nano/size_dependent_melting.h"
 
 #include "materials/nano/physical_constants.h"
-#include "solver/parameter_section.h"
+#include "solver/base/parameter_section.h"
 
 #include <cmath>
 

@@ -1,8 +1,8 @@
 #include "materials/nano/temperature_protocol.h"
 
-#include "solver/csv_lines.h"
-#include "solver/input_error.h"
-#include "solver/parameter_section.h"
+#include "solver/base/csv_lines.h"
+#include "solver/base/input_error.h"
+#include "solver/base/parameter_section.h"
 
 #include <cmath>
 

@@ -1,6 +1,6 @@
 #include "materials/nano/thermal_history.h"
 
-#include "solver/input_error.h"
+#include "solver/base/input_error.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,0 +1,41 @@
+#include "solver/base/input_error.h"
+
+#include <cmath>
+#include <sstream>
+
+namespace ebweld
+{
+  std::string format_value(const double value, const int precision)
+  {
+    std::ostringstream out;
+    out.precision(precision);
+    out << value;
+    return out.str();
+  }
+
+  void throw_input_error(const std::string &parameter,
+                         const std::string &value,
+                         const std::string &allowed)
+  {
+    throw InputError(parameter + " = " + value + " is invalid: must be " +
+                     allowed + ".");
+  }
+
+  void require_positive(const std::string &parameter, const double value)
+  {
+    if (!(value > 0.) || !std::isfinite(value))
+      throw_input_error(parameter, format_value(value), "a finite number > 0");
+  }
+
+  void require_in_range(const std::string &parameter,
+                        const double       value,
+                        const double       lower,
+                        const double       upper)
+  {
+    if (!(value >= lower && value <= upper))
+      throw_input_error(parameter,
+                        format_value(value),
+                        "in [" + format_value(lower) + ", " +
+                          format_value(upper) + "]");
+  }
+} // namespace ebweld

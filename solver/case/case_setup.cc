@@ -1,0 +1,126 @@
+#include "solver/case/case_setup.h"
+
+#include "materials/material_parameters.h"
+#include "solver/base/input_error.h"
+#include "solver/base/parameter_section.h"
+#include "sources/source_registry.h"
+
+#include <cmath>
+
+namespace ebweld
+{
+  using namespace dealii;
+
+  void declare_case_parameters(ParameterHandler &prm)
+  {
+    BeamSettings::declare_parameters(prm);
+    declare_material_parameters(prm);
+    SourceRegistry::instance().declare_parameters(prm);
+    MeshSettings::declare_parameters(prm);
+    LinearSolverSettings::declare_parameters(prm);
+
+    prm.enter_subsection("Boundary");
+    prm.declare_entry("Initial temperature (K)", "300", Patterns::Double(),
+                      "T0 [K], > 0: temperature of the incoming material and "
+                      "of the inflow, side and bottom faces.");
+    prm.declare_entry("Top convection coefficient (W/m^2/K)", "0", Patterns::Double(),
+                      "h [W/m^2/K], >= 0, of convective loss h (T - T_amb) "
+                      "from the top surface; 0: adiabatic top.");
+    prm.declare_entry("Ambient temperature (K)", "300", Patterns::Double(),
+                      "T_amb [K], > 0, of the top-surface convection.");
+    prm.leave_subsection();
+
+    prm.enter_subsection("Discretisation");
+    prm.declare_entry("Element degree", "1", Patterns::Integer(),
+                      "Polynomial degree of the continuous Lagrange elements, 1 or 2.");
+    prm.declare_entry("Streamline stabilisation", "true", Patterns::Bool(),
+                      "SUPG stabilisation of the advection term; plain "
+                      "Galerkin (false) oscillates at cell Peclet numbers above 1.");
+    prm.leave_subsection();
+
+    prm.enter_subsection("Output");
+    prm.declare_entry("Directory", "output", Patterns::Anything(),
+                      "Directory for summary.json, fields and profiles "
+                      "(created if missing); --output-dir overrides it.");
+    prm.declare_entry("Write fields", "true", Patterns::Bool(),
+                      "Write temperature, source density, melted indicator "
+                      "and MPI rank as .pvtu/.vtu with a .pvd index.");
+    prm.declare_entry("Write profiles", "true", Patterns::Bool(),
+                      "Write CSV line profiles of the temperature.");
+    prm.declare_entry("Catalyst interval", "1", Patterns::Integer(),
+                      "With --catalyst: hand every N-th output point (coupling iteration, "
+                      "study case) to the pipelines, in [1, 1000000]; a run's final state "
+                      "is always handed over.");
+    prm.leave_subsection();
+  }
+
+  CaseSetup::CaseSetup(ParameterHandler &prm)
+    : material(parse_material(prm))
+    , beam(BeamSettings::parse(prm))
+    , beam_context(beam.context(material))
+    , sources(SourceRegistry::instance().create_active(prm, beam_context))
+    , mesh(MeshSettings::parse(prm))
+    , linear_solver(LinearSolverSettings::parse(prm))
+  {
+    {
+      ParameterSection s(prm, "Boundary");
+      boundary.initial_temperature_K    = s.positive("Initial temperature (K)");
+      boundary.top_convection_W_per_m2K = s.in_range("Top convection coefficient (W/m^2/K)", 0., 1e12);
+      boundary.ambient_temperature_K    = s.positive("Ambient temperature (K)");
+    }
+    {
+      ParameterSection s(prm, "Discretisation");
+      discretisation.degree = static_cast<unsigned int>(s.in_range("Element degree", 1, 2));
+      discretisation.streamline_stabilisation = s.flag("Streamline stabilisation");
+    }
+    {
+      ParameterSection s(prm, "Output");
+      output.directory      = s.text("Directory");
+      output.write_fields   = s.flag("Write fields");
+      output.write_profiles = s.flag("Write profiles");
+      output.catalyst_interval = s.in_range("Catalyst interval", 1, 1000000);
+    }
+    if (boundary.initial_temperature_K >= material.melting_temperature_K)
+      throw_input_error("Boundary/Initial temperature (K)",
+                        format_value(boundary.initial_temperature_K),
+                        "below the melting temperature of " + material.name + " (" +
+                          format_value(material.melting_temperature_K) + " K)");
+
+    speed_m_per_s = beam.travel_speed_m_per_s(material);
+    scales.beam_diameter_m      = beam.diameter_m;
+    scales.diffusivity_m2_per_s = material.diffusivity_m2_per_s();
+    scales.speed_m_per_s        = speed_m_per_s;
+    for (const auto &source : sources)
+      {
+        scales.deposition_depth_m = std::max(scales.deposition_depth_m, source->deposition_depth_m());
+        scales.bulk_depth_m       = std::max(scales.bulk_depth_m, source->bulk_depth_m());
+      }
+    scales.melt_length_estimate_m =
+      absorbed_power_W() /
+      (2. * M_PI * material.conductivity_W_per_mK *
+       (material.melting_temperature_K - boundary.initial_temperature_K));
+    extents  = choose_extents(mesh, scales);
+    warnings = extent_warnings(extents, scales);
+  }
+
+  double CaseSetup::absorbed_power_W() const
+  {
+    double power = 0.;
+    for (const auto &source : sources)
+      power += source->absorbed_power_W();
+    return power;
+  }
+
+  double CaseSetup::peclet_number() const
+  {
+    return speed_m_per_s * beam.diameter_m / material.diffusivity_m2_per_s();
+  }
+
+  std::vector<const HeatSource *> CaseSetup::source_pointers() const
+  {
+    std::vector<const HeatSource *> pointers;
+    for (const auto &source : sources)
+      pointers.push_back(source.get());
+    return pointers;
+  }
+} // namespace ebweld

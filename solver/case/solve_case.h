@@ -1,0 +1,48 @@
+#pragma once
+// Solving one steady moving-frame case: the mesh and DoFs of a set-up, the
+// coefficients of its heat equation, assembly and the linear solve. Runs on
+// any communicator, so that a study can give each case a sub-communicator.
+// What is measured and written afterwards is the postprocessors' part
+// (solver/post).
+
+#include "solver/case/case_setup.h"
+#include "solver/fe/heat_problem.h"
+
+#include <mpi.h>
+#include <optional>
+#include <ostream>
+#include <set>
+
+namespace ebweld
+{
+  /// A solved case: the finite-element state and what the solve cost.
+  struct SolvedCase
+  {
+    std::unique_ptr<HeatProblem> problem;
+    /// power deposited by the source quadrature in the full solid [W]
+    double       deposited_W     = 0.;
+    unsigned int iterations      = 0;
+    double       setup_time_s    = 0.;
+    double       assembly_time_s = 0.;
+    double       solve_time_s    = 0.;
+  };
+
+  /// Faces held at T0: inflow, side and bottom.
+  const std::set<dealii::types::boundary_id> &fixed_temperature_faces();
+
+  /// Mesh and DoFs of a case (nothing assembled yet).
+  std::unique_ptr<HeatProblem> build_problem(const CaseSetup &setup, MPI_Comm comm);
+
+  /// Coefficients of the case's heat equation.
+  HeatOperatorCoefficients coefficients_for(const CaseSetup &setup);
+
+  /// Builds the mesh, assembles and solves with `coefficients` (default:
+  /// coefficients_for(setup)); reports progress to `log`.
+  SolvedCase solve_case(const CaseSetup &setup, MPI_Comm comm, std::ostream &log,
+                        const std::optional<HeatOperatorCoefficients> &coefficients = {});
+
+  /// (Re-)assembles operator and sources with `coefficients` and solves;
+  /// adds the times to the case's.
+  void assemble_and_solve(SolvedCase &solved, const CaseSetup &setup,
+                          const HeatOperatorCoefficients &coefficients);
+} // namespace ebweld

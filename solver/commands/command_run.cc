@@ -1,0 +1,84 @@
+#include "solver/commands/command_run.h"
+
+#include "solver/case/case_setup.h"
+#include "solver/commands/command_arguments.h"
+#include "solver/commands/command_guard.h"
+#include "solver/filler/interface_filler.h"
+#include "solver/commands/parameter_overrides.h"
+#include "solver/post/catalyst_session.h"
+#include "solver/post/result_quantities.h"
+#include "solver/run/run_case.h"
+
+#include <deal.II/base/mpi.h>
+
+#include <iostream>
+
+namespace ebweld
+{
+  std::string run_usage()
+  {
+    return "Usage: ebweld run [FILE.prm] [--set \"Section/Name=value\" ...] [--output-dir DIR]\n"
+           "                  [--catalyst SCRIPT.py ...]\n"
+           "       ebweld run --print-parameters\n"
+           "       ebweld run --print-results\n"
+           "       ebweld run --validate FILE.prm\n"
+           "\n"
+           "Solves the steady moving-frame heat equation for one case. Without FILE\n"
+           "the default case runs: silicon, Kanaya-Okayama source, Pe = 100.\n"
+           "Writes summary.json, fields (.pvd/.pvtu/.vtu) and CSV profiles into\n"
+           "the output directory (Output/Directory, default ./output).\n"
+           "\n"
+           "  --set \"S/N=v\"       override parameter N of subsection S (repeatable)\n"
+           "  --output-dir DIR    write results into DIR\n"
+           "  --print-parameters  list every parameter with default, type and unit\n"
+           "  --validate FILE     check FILE (and --set overrides) without solving\n"
+           "  --print-results     list every reported quantity with unit and meaning\n"
+           "  --catalyst SCRIPT   attach a ParaView Catalyst Python pipeline (repeatable;\n"
+           "                      see postproc/catalyst/README.md)\n";
+  }
+
+  int command_run(const std::vector<std::string> &arguments, MPI_Comm comm)
+  {
+    const bool root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
+    return run_command(arguments, comm, run_usage(), [&](std::ostream &log) {
+      std::vector<std::string> rest    = arguments;
+      const auto               scripts = take_catalyst_scripts(rest);
+      auto args = CommandArguments::parse(rest, "run", {"--validate"}, {"--print-parameters", "--print-results"});
+      dealii::ParameterHandler prm;
+      if (args.has("--print-results"))
+        {
+          if (root)
+            std::cout << result_quantities_markdown();
+          return 0;
+        }
+      if (args.has("--print-parameters"))
+        {
+          read_input(prm, "", {});
+          if (root)
+            print_parameter_reference(prm, std::cout);
+          return 0;
+        }
+      const bool validate_only = args.take_validate();
+      read_input(prm, args.input_file, args.overrides);
+      const CaseSetup setup(prm);
+      const auto      filler = parse_filler(prm, setup.extents.depth_m, setup.extents.side_m);
+      const auto postprocessors = PostprocessorRegistry::instance().parse_active(prm);
+      if (validate_only)
+        return report_valid(args.input_file, setup.warnings, log);
+      OutputOptions options;
+      options.output_directory =
+        args.output_directory.empty() ? setup.output.directory : args.output_directory;
+      options.write_fields   = setup.output.write_fields;
+      options.write_profiles = setup.output.write_profiles;
+      options.postprocessors = postprocessors;
+      std::unique_ptr<CatalystSession> catalyst;
+      if (!scripts.empty())
+        catalyst = std::make_unique<CatalystSession>(comm, scripts, options.output_directory + "/catalyst",
+                                                     setup.output.catalyst_interval);
+      options.catalyst = catalyst.get();
+      run_case(setup, comm, options, log, filler ? &*filler : nullptr);
+      log << "  results in " << options.output_directory << "/summary.json\n";
+      return 0;
+    });
+  }
+} // namespace ebweld

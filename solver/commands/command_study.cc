@@ -1,0 +1,273 @@
+#include "solver/commands/command_study.h"
+
+#include "solver/base/atomic_file.h"
+#include "solver/case/case_setup.h"
+#include "solver/post/catalyst_session.h"
+#include "solver/commands/command_arguments.h"
+#include "solver/commands/command_guard.h"
+#include "solver/base/input_error.h"
+#include "solver/fe/linear_solver.h"
+#include "solver/commands/parameter_overrides.h"
+#include "solver/studies/results_table.h"
+#include "solver/run/run_case.h"
+#include "solver/studies/study_plan.h"
+
+#include <deal.II/base/mpi.h>
+#include <deal.II/base/timer.h>
+#include <deal.II/base/utilities.h>
+
+#include <iomanip>
+#include <iostream>
+
+namespace ebweld
+{
+  using namespace dealii;
+
+  namespace
+  {
+    /// A shared counter on rank 0 of `comm` handing out case numbers: a
+    /// group leader takes the next number with an atomic fetch-and-add,
+    /// so groups that finish early simply take more cases (no master rank
+    /// has to stay idle to answer requests).
+    class CaseCounter
+    {
+    public:
+      explicit CaseCounter(MPI_Comm comm)
+      {
+        const bool owner = Utilities::MPI::this_mpi_process(comm) == 0;
+        MPI_Win_allocate(owner ? sizeof(int) : 0, sizeof(int), MPI_INFO_NULL, comm, &value_, &window_);
+        if (owner)
+          *value_ = 0;
+        MPI_Win_fence(0, window_);
+      }
+      ~CaseCounter() { MPI_Win_free(&window_); }
+      CaseCounter(const CaseCounter &) = delete;
+      CaseCounter &operator=(const CaseCounter &) = delete;
+
+      int next()
+      {
+        const int one = 1;
+        int       taken;
+        MPI_Win_lock(MPI_LOCK_SHARED, 0, 0, window_);
+        MPI_Fetch_and_op(&one, &taken, MPI_INT, 0, 0, MPI_SUM, window_);
+        MPI_Win_unlock(0, window_);
+        return taken;
+      }
+
+    private:
+      int    *value_ = nullptr;
+      MPI_Win window_;
+    };
+
+    struct CaseOutcome
+    {
+      std::string            status = "ok";
+      std::string            error;
+      nlohmann::ordered_json summary;
+    };
+
+    CaseOutcome run_one(const CommandArguments &args, const StudyCase &c,
+                        const std::string &directory, MPI_Comm group, CatalystSession *catalyst)
+    {
+      CaseOutcome outcome;
+      try
+        {
+          std::vector<std::string> overrides = args.overrides;
+          for (const auto &[path, value] : c.overrides)
+            overrides.push_back(path + "=" + value);
+          ParameterHandler prm;
+          read_input(prm, args.input_file, overrides);
+          const CaseSetup setup(prm);
+          OutputOptions      options;
+          options.output_directory =
+            directory + "/case_" + Utilities::int_to_string(c.index, 4);
+          options.write_fields   = setup.output.write_fields;
+          options.write_profiles = setup.output.write_profiles;
+          options.write_summary  = setup.output.write_fields || setup.output.write_profiles;
+          options.postprocessors = PostprocessorRegistry::instance().parse_active(prm);
+          // the case's number is its Catalyst time step; its inputs travel with the data
+          options.catalyst            = catalyst;
+          options.catalyst_time_step  = c.index;
+          options.catalyst_parameters = {{"case", c.id()}, {"case_index", c.index}};
+          for (const auto &[path, value] : c.overrides)
+            options.catalyst_parameters[path] = value;
+          std::ostream quiet(nullptr);
+          outcome.summary = run_case(setup, group, options, quiet);
+        }
+      catch (const InputError &e)
+        {
+          outcome = {"failed", std::string("input error: ") + e.what(), {}};
+        }
+      catch (const SolverDivergence &e)
+        {
+          outcome = {"failed", std::string("solver error: ") + e.what(), {}};
+        }
+      return outcome;
+    }
+
+    /// Cases of `plan` not yet in `table`, decided by rank 0 of `comm`.
+    std::vector<unsigned int> pending_cases(const StudyPlan &plan, const ResultsTable &table, MPI_Comm comm)
+    {
+      std::vector<unsigned int> pending;
+      if (Utilities::MPI::this_mpi_process(comm) == 0)
+        {
+          const auto done = table.completed_case_ids();
+          for (const auto &c : plan.cases)
+            if (done.count(c.id()) == 0)
+              pending.push_back(c.index);
+        }
+      return Utilities::MPI::broadcast(comm, pending, 0);
+    }
+
+    /// One progress line per finished case, with the time left.
+    void report_progress(std::ostream &log, const ResultsTable &table, const StudyPlan &plan,
+                         const StudyCase &c, const CaseOutcome &outcome, const unsigned int skipped,
+                         const double elapsed_s)
+    {
+      const auto [rows, failed] = table.counts();
+      const double per_case_s   = elapsed_s / std::max(1u, rows - skipped);
+      log << std::setprecision(3) << "  [" << rows << "/" << plan.cases.size() << "] " << c.id()
+          << ": " << outcome.status << (outcome.error.empty() ? "" : " (" + outcome.error + ")")
+          << "; " << failed << " failed, " << elapsed_s << " s elapsed, about "
+          << per_case_s * (plan.cases.size() - rows) << " s left\n"
+          << std::flush;
+    }
+
+    /// What the groups of a study share.
+    struct StudyRun
+    {
+      const CommandArguments         &args;
+      const StudyPlan                &plan;
+      const ResultsTable             &table;
+      const std::string              &directory;
+      const std::vector<unsigned int> pending;
+      unsigned int                    stop_after;
+    };
+
+    /// Hands the pending cases out to groups of `per_case` ranks until none
+    /// is left (or --stop-after is reached).
+    void run_on_groups(const StudyRun &study, const std::vector<std::string> &scripts,
+                       const unsigned int catalyst_interval, const unsigned int per_case,
+                       MPI_Comm comm, std::ostream &log)
+    {
+      const unsigned int rank    = Utilities::MPI::this_mpi_process(comm);
+      const unsigned int skipped = study.plan.cases.size() - study.pending.size();
+      MPI_Comm           group;
+      MPI_Comm_split(comm, rank / per_case, rank, &group);
+      const bool leader = Utilities::MPI::this_mpi_process(group) == 0;
+      std::unique_ptr<CatalystSession> catalyst; // one per group, on its communicator
+      if (!scripts.empty())
+        catalyst = std::make_unique<CatalystSession>(group, scripts, study.directory + "/catalyst",
+                                                     catalyst_interval);
+      CaseCounter counter(comm);
+      Timer       clock;
+      while (true)
+        {
+          int next = leader ? counter.next() : 0;
+          MPI_Bcast(&next, 1, MPI_INT, 0, group);
+          if (next >= static_cast<int>(study.pending.size()) ||
+              (study.stop_after > 0 && next >= static_cast<int>(study.stop_after)))
+            break;
+          const StudyCase  &c = study.plan.cases[study.pending[next]];
+          const CaseOutcome outcome = run_one(study.args, c, study.directory, group, catalyst.get());
+          if (leader)
+            study.table.append(c.id(), c.overrides, outcome.status, outcome.error, outcome.summary);
+          if (rank == 0)
+            report_progress(log, study.table, study.plan, c, outcome, skipped, clock.wall_time());
+        }
+      catalyst.reset(); // before the group's communicator goes
+      MPI_Comm_free(&group);
+    }
+
+    /// Parses every case of `plan` as its run would; throws InputError
+    /// naming the first invalid case.
+    void validate_cases(const CommandArguments &args, const StudyPlan &plan)
+    {
+      for (const auto &c : plan.cases)
+        try
+          {
+            std::vector<std::string> overrides = args.overrides;
+            for (const auto &[path, value] : c.overrides)
+              overrides.push_back(path + "=" + value);
+            ParameterHandler prm;
+            read_input(prm, args.input_file, overrides);
+            const CaseSetup setup(prm);
+          }
+        catch (const InputError &e)
+          {
+            throw InputError("case " + c.id() + ": " + e.what());
+          }
+    }
+  } // namespace
+
+  std::string study_usage()
+  {
+    return "Usage: [mpirun -np N] ebweld study FILE.prm [--ranks-per-case K] [--set ...]\n"
+           "                     [--output-dir DIR]\n"
+           "\n"
+           "Runs every case of subsection Study of FILE (a grid of parameter values or\n"
+           "a table of cases), each on a group of K ranks (default 1), handing cases\n"
+           "out as groups become free. Each finished case is appended to results.csv\n"
+           "(inputs, status, error and the summary quantities); re-running the same\n"
+           "study skips the cases already there. A failing case is recorded and the\n"
+           "study goes on. Fields are written per case (case_NNNN/) when Output/Write\n"
+           "fields is true; set it false for large studies.\n"
+           "\n"
+           "  --ranks-per-case K  ranks per case; N must be a multiple of K\n"
+           "  --validate FILE     check FILE (the plan and every case) without solving\n"
+           "  --stop-after M      stop handing out cases after M in this run (testing aid)\n"
+           "  --catalyst SCRIPT   hand every case's fields to a ParaView Catalyst pipeline\n"
+           "                      (time step = case number; repeatable)\n";
+  }
+
+  int command_study(const std::vector<std::string> &arguments, MPI_Comm comm)
+  {
+    const unsigned int rank  = Utilities::MPI::this_mpi_process(comm);
+    const unsigned int ranks = Utilities::MPI::n_mpi_processes(comm);
+    return run_command(arguments, comm, study_usage(), [&](std::ostream &log) {
+      std::vector<std::string> rest    = arguments;
+      const auto               scripts = take_catalyst_scripts(rest);
+      auto args = CommandArguments::parse(rest, "study", {"--ranks-per-case", "--stop-after", "--validate"}, {});
+      const bool validate_only = args.take_validate();
+      if (args.input_file.empty())
+        throw InputError("ebweld study needs an input file with a Study subsection (see 'ebweld study --help')");
+      const unsigned int per_case   = args.count("--ranks-per-case", 1, 1, ranks);
+      const unsigned int stop_after = args.count("--stop-after", 0, 0, 1000000);
+      if (ranks % per_case != 0)
+        throw_input_error("--ranks-per-case", std::to_string(per_case),
+                          "a divisor of the number of ranks (" + std::to_string(ranks) + ")");
+      ParameterHandler prm;
+      read_input(prm, args.input_file, args.overrides);
+      const StudyPlan plan = StudyPlan::parse(prm);
+      const CaseSetup base(prm); // the base case itself must be valid
+      PostprocessorRegistry::instance().parse_active(prm);
+      if (validate_only)
+        {
+          validate_cases(args, plan);
+          return report_valid(args.input_file + " (" + std::to_string(plan.cases.size()) + " cases)",
+                              base.warnings, log);
+        }
+      const std::string directory =
+        args.output_directory.empty() ? base.output.directory : args.output_directory;
+      if (rank == 0)
+        make_directories(directory);
+      const ResultsTable table(directory + "/" + plan.results_file, plan.parameters);
+      const StudyRun study{args, plan, table, directory, pending_cases(plan, table, comm), stop_after};
+      log << "ebweld study: " << plan.cases.size() << " cases ("
+          << plan.cases.size() - study.pending.size() << " already in " << table.path() << "), "
+          << ranks / per_case << " group(s) of " << per_case << " rank(s)\n"
+          << std::flush;
+      Timer clock;
+      run_on_groups(study, scripts, base.output.catalyst_interval, per_case, comm, log);
+      MPI_Barrier(comm);
+      if (rank == 0)
+        {
+          const auto [rows, failed] = table.counts();
+          log << "study " << (rows == plan.cases.size() ? "complete" : "incomplete") << ": "
+              << rows << " of " << plan.cases.size() << " cases in " << table.path() << ", "
+              << failed << " failed, " << clock.wall_time() << " s\n";
+        }
+      return 0;
+    });
+  }
+} // namespace ebweld

@@ -1,0 +1,162 @@
+#include "solver/commands/parameter_overrides.h"
+
+#include "solver/case/case_setup.h"
+#include "solver/base/input_error.h"
+#include "solver/filler/interface_filler.h"
+#include "solver/filler/nano_run.h"
+#include "solver/post/postprocessor.h"
+#include "solver/studies/optimisation.h"
+#include "solver/studies/study_plan.h"
+
+#include <deal.II/base/exceptions.h>
+#include <deal.II/base/utilities.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cctype>
+#include <filesystem>
+#include <sstream>
+
+namespace ebweld
+{
+  namespace
+  {
+    std::string exception_text(const dealii::ExceptionBase &e)
+    {
+      std::ostringstream info;
+      e.print_info(info);
+      std::string text = info.str();
+      // deal.II indents its messages; fold them into one readable block
+      std::string folded;
+      bool        space = false;
+      for (const char ch : text)
+        {
+          if (ch == '\n' || ch == ' ' || ch == '\t')
+            space = !folded.empty();
+          else
+            {
+              if (space)
+                folded += ' ';
+              folded += ch;
+              space = false;
+            }
+        }
+      return folded;
+    }
+
+    /// ParameterHandler's JSON output spells characters other than
+    /// letters and digits as "_" followed by two hex digits.
+    std::string demangle(const std::string &key)
+    {
+      std::string name;
+      for (std::size_t i = 0; i < key.size(); ++i)
+        if (key[i] == '_' && i + 2 < key.size() + 0 && std::isxdigit(key[i + 1]) &&
+            std::isxdigit(key[i + 2]))
+          {
+            name += static_cast<char>(std::stoi(key.substr(i + 1, 2), nullptr, 16));
+            i += 2;
+          }
+        else
+          name += key[i];
+      return name;
+    }
+
+    void print_section(const nlohmann::json &node, const std::string &path, std::ostream &out)
+    {
+      for (const auto &[key, value] : node.items())
+        {
+          if (!value.is_object())
+            continue;
+          const std::string name = demangle(key);
+          if (value.contains("value") && value.contains("pattern_description"))
+            out << path << name << " = " << value.value("default_value", "") << "\n"
+                << "    type: " << value.value("pattern_description", "") << "\n"
+                << "    " << value.value("documentation", "") << "\n";
+          else
+            print_section(value, path + name + "/", out);
+        }
+    }
+  } // namespace
+
+  void parse_input_file(dealii::ParameterHandler &prm, const std::string &path)
+  {
+    if (!std::filesystem::is_regular_file(path))
+      throw_input_error("input file", "'" + path + "'", "an existing, readable parameter file");
+    try
+      {
+        prm.parse_input(path);
+      }
+    catch (const dealii::ExceptionBase &e)
+      {
+        throw InputError("input file '" + path + "': " + exception_text(e));
+      }
+  }
+
+  void apply_override(dealii::ParameterHandler &prm, const std::string &assignment)
+  {
+    const auto equals = assignment.find('=');
+    if (equals == std::string::npos || equals == 0)
+      throw InputError("--set '" + assignment + "' is invalid: must be \"Section/Name=value\"");
+    const std::string path  = dealii::Utilities::trim(assignment.substr(0, equals));
+    const std::string value = dealii::Utilities::trim(assignment.substr(equals + 1));
+    const auto        parts = dealii::Utilities::split_string_list(path, '/');
+
+    std::string last_error;
+    // Try the longest entry names last: "A/B/x (W/m/K)" is most often
+    // subsections A, B and the name "x (W/m/K)".
+    for (std::size_t n_sections = parts.size() - 1; n_sections + 1 > 0; --n_sections)
+      {
+        std::string input;
+        for (std::size_t i = 0; i < n_sections; ++i)
+          input += "subsection " + parts[i] + "\n";
+        std::string name;
+        for (std::size_t i = n_sections; i < parts.size(); ++i)
+          name += (name.empty() ? "" : "/") + parts[i];
+        input += "set " + name + " = " + value + "\n";
+        for (std::size_t i = 0; i < n_sections; ++i)
+          input += "end\n";
+        try
+          {
+            prm.parse_input_from_string(input);
+            return;
+          }
+        catch (const dealii::ExceptionBase &e)
+          {
+            const std::string text = exception_text(e);
+            // keep the most specific message: a value that fails its pattern
+            if (last_error.empty() || text.find("does not match") != std::string::npos)
+              last_error = text;
+          }
+        if (n_sections == 0)
+          break;
+      }
+    const auto line_info = last_error.find(": ");
+    if (last_error.rfind("Line", 0) == 0 && line_info != std::string::npos)
+      last_error = last_error.substr(line_info + 2);
+    throw InputError("--set '" + assignment + "': " + last_error +
+                     " (see 'ebweld run --print-parameters')");
+  }
+
+  void read_input(dealii::ParameterHandler       &prm,
+                  const std::string              &file,
+                  const std::vector<std::string> &overrides)
+  {
+    declare_case_parameters(prm);
+    StudyPlan::declare_parameters(prm);
+    OptimisationSettings::declare_parameters(prm);
+    declare_nano_parameters(prm);
+    declare_filler_parameters(prm);
+    PostprocessorRegistry::instance().declare_parameters(prm);
+    if (!file.empty())
+      parse_input_file(prm, file);
+    for (const auto &assignment : overrides)
+      apply_override(prm, assignment);
+  }
+
+  void print_parameter_reference(const dealii::ParameterHandler &prm, std::ostream &out)
+  {
+    std::ostringstream json;
+    prm.print_parameters(json, dealii::ParameterHandler::JSON);
+    print_section(nlohmann::json::parse(json.str()), "", out);
+  }
+} // namespace ebweld

@@ -1,0 +1,35 @@
+// The hottest node of the solid and of its top surface, against the
+// boiling point: far above it, the conduction model no longer holds.
+
+#include "solver/post/field_probes.h"
+#include "solver/post/postprocessor.h"
+
+#include <algorithm>
+#include <iomanip>
+
+namespace ebweld
+{
+  class PeakTemperatures : public Postprocessor
+  {
+  public:
+    void measure(PostprocessContext &context) override
+    {
+      const double T0 = context.setup.boundary.initial_temperature_K;
+      const double T_boil = context.setup.material.boiling_temperature_K;
+      // the node plane z = 0 (the top surface) comes first
+      const auto   planes       = max_rise_per_node_plane(context.problem, 2);
+      const double surface_peak = planes.front().second;
+      double       peak_rise    = 0.;
+      for (const auto &plane : planes)
+        peak_rise = std::max(peak_rise, plane.second);
+      context.results.set("peak_temperature_K", T0 + peak_rise);
+      context.results.set("peak_surface_temperature_K", T0 + surface_peak);
+      context.results.set("peak_surface_over_boiling", (T0 + surface_peak) / T_boil);
+      context.log << std::setprecision(5) << "  peak temperature " << T0 + peak_rise
+                  << " K (surface " << T0 + surface_peak << " K, boiling point " << T_boil << " K)\n";
+    }
+  };
+
+  EBWELD_REGISTER_POSTPROCESSOR(PeakTemperatures, "peak temperatures", 10,
+                                "largest temperature of the solid and of its surface")
+} // namespace ebweld

@@ -1,0 +1,144 @@
+#include "solver/studies/study_plan.h"
+
+#include "solver/base/csv_lines.h"
+#include "solver/base/input_error.h"
+#include "solver/base/parameter_section.h"
+
+#include <deal.II/base/utilities.h>
+
+#include <cmath>
+#include <sstream>
+
+namespace ebweld
+{
+  namespace
+  {
+    const char *grid_help = "'Section/Name: values; Section/Name: values', values as "
+                            "'a, b, c', 'linear(a, b, n)' or 'log(a, b, n)'";
+  } // namespace
+
+  std::string StudyCase::id() const
+  {
+    std::string id;
+    for (const auto &[path, value] : overrides)
+      id += (id.empty() ? "" : ";") + path + "=" + value;
+    return id;
+  }
+
+  std::vector<std::string> grid_axis_values(const std::string &spec, const std::string &where)
+  {
+    const std::string text = dealii::Utilities::trim(spec);
+    for (const std::string kind : {"linear", "log"})
+      if (text.rfind(kind + "(", 0) == 0)
+        {
+          if (text.back() != ')')
+            throw_input_error(where, text, kind + "(first, last, count)");
+          const auto args = dealii::Utilities::split_string_list(
+            text.substr(kind.size() + 1, text.size() - kind.size() - 2), ',');
+          if (args.size() != 3 || !is_csv_number(args[0]) || !is_csv_number(args[1]) ||
+              !is_csv_number(args[2]))
+            throw_input_error(where, text, kind + "(first, last, count) with three numbers");
+          const double first = std::stod(args[0]), last = std::stod(args[1]);
+          const int    count = std::stoi(args[2]);
+          if (count < 1 || (count == 1 && first != last))
+            throw_input_error(where, text, "a count >= 2 (or 1 with first = last)");
+          if (kind == "log" && !(first > 0. && last > 0.))
+            throw_input_error(where, text, "log(first, last, count) with first, last > 0");
+          std::vector<std::string> values;
+          for (int i = 0; i < count; ++i)
+            {
+              const double t = count == 1 ? 0. : double(i) / (count - 1);
+              values.push_back(format_value(kind == "log" ? first * std::pow(last / first, t)
+                                                           : first + t * (last - first),
+                                          10));
+            }
+          return values;
+        }
+    const auto values = dealii::Utilities::split_string_list(text, ',');
+    if (values.empty())
+      throw_input_error(where, text, "a non-empty list of values");
+    return values;
+  }
+
+  void StudyPlan::declare_parameters(dealii::ParameterHandler &prm)
+  {
+    prm.enter_subsection("Study");
+    prm.declare_entry("Grid", "", dealii::Patterns::Anything(),
+                      std::string("Parameters to vary as a cartesian product: ") + grid_help +
+                        ". Example: 'Beam/Peclet number: 10, 100; Beam/Voltage (kV): log(10, 40, 4)'.");
+    prm.declare_entry("Table file", "", dealii::Patterns::Anything(),
+                      "CSV file of explicit cases instead of a grid: the header names the "
+                      "parameters ('Section/Name'), each row gives one case's values.");
+    prm.declare_entry("Results file", "results.csv", dealii::Patterns::Anything(),
+                      "Results table, one row per case, in the output directory.");
+    prm.leave_subsection();
+  }
+
+  StudyPlan StudyPlan::parse(dealii::ParameterHandler &prm)
+  {
+    ParameterSection  section(prm, "Study");
+    StudyPlan         plan;
+    const std::string grid  = dealii::Utilities::trim(section.text("Grid"));
+    const std::string table = dealii::Utilities::trim(section.text("Table file"));
+    plan.results_file       = section.text("Results file");
+    if (grid.empty() == table.empty())
+      throw_input_error(section.path("Grid") + " and " + section.path("Table file"),
+                        "'" + grid + "' and '" + table + "'",
+                        "exactly one of the two set");
+
+    std::vector<std::vector<std::string>> rows;
+    if (!grid.empty())
+      {
+        std::vector<std::vector<std::string>> axes;
+        for (const auto &axis : dealii::Utilities::split_string_list(grid, ';'))
+          {
+            const auto colon = axis.rfind(':');
+            if (colon == std::string::npos)
+              throw_input_error(section.path("Grid"), axis, grid_help);
+            plan.parameters.push_back(dealii::Utilities::trim(axis.substr(0, colon)));
+            axes.push_back(grid_axis_values(axis.substr(colon + 1), section.path("Grid")));
+          }
+        rows = {{}};
+        for (const auto &axis : axes)
+          {
+            std::vector<std::vector<std::string>> extended;
+            for (const auto &row : rows)
+              for (const auto &value : axis)
+                {
+                  extended.push_back(row);
+                  extended.back().push_back(value);
+                }
+            rows = std::move(extended);
+          }
+      }
+    else
+      {
+        const auto lines = read_csv_lines(table, section.path("Table file"),
+                                          "a header of parameter paths and rows of values");
+        if (lines.size() < 2)
+          throw_input_error(section.path("Table file"), table, "a header and at least one case");
+        for (const auto &name : lines.front().fields)
+          plan.parameters.push_back(dealii::Utilities::trim(name));
+        for (std::size_t i = 1; i < lines.size(); ++i)
+          {
+            if (lines[i].fields.size() != plan.parameters.size())
+              throw InputError(lines[i].where + ": expected " +
+                               std::to_string(plan.parameters.size()) + " values, found " +
+                               std::to_string(lines[i].fields.size()));
+            std::vector<std::string> row;
+            for (const auto &value : lines[i].fields)
+              row.push_back(dealii::Utilities::trim(value));
+            rows.push_back(row);
+          }
+      }
+    for (unsigned int i = 0; i < rows.size(); ++i)
+      {
+        StudyCase c;
+        c.index = i;
+        for (std::size_t p = 0; p < plan.parameters.size(); ++p)
+          c.overrides.emplace_back(plan.parameters[p], rows[i][p]);
+        plan.cases.push_back(c);
+      }
+    return plan;
+  }
+} // namespace ebweld

@@ -1,0 +1,167 @@
+// Bad input gets a clear error that names the parameter, the value and the
+// allowed range, and a non-zero exit; the good paths (--help,
+// --print-parameters) exit 0. tests/structure/test_case_files validates
+// every shipped case.
+// Runs the real `ebweld` binary.
+
+#include "tests/common/binary_runner.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace ebweld::testing;
+
+namespace
+{
+  std::string input_file(const std::string &name, const std::string &content)
+  {
+    const std::string path = "/tmp/ebweld_input_" + name + ".prm";
+    std::ofstream(path) << content;
+    return path;
+  }
+
+  /// Runs ebweld with a bad input and checks the exit code and that every
+  /// fragment appears in the message.
+  void expect_input_error(const std::string &arguments, const std::vector<std::string> &fragments)
+  {
+    const Outcome outcome = run_ebweld(arguments);
+    BOOST_TEST_MESSAGE("ebweld " << arguments << "\n  -> exit " << outcome.exit_code << ": "
+                                 << outcome.output);
+    BOOST_TEST(outcome.exit_code == 2);
+    BOOST_TEST(outcome.output.find("ebweld: input error") != std::string::npos);
+    for (const auto &fragment : fragments)
+      BOOST_TEST(outcome.output.find(fragment) != std::string::npos, "message lacks: " << fragment);
+  }
+} // namespace
+
+BOOST_AUTO_TEST_CASE(unknown_parameter_in_file)
+{
+  expect_input_error("run " + input_file("unknown", "subsection Beam\n  set Voltag (kV) = 3\nend\n"),
+                     {"Voltag (kV)", "No entry"});
+}
+
+BOOST_AUTO_TEST_CASE(unknown_parameter_in_override)
+{
+  expect_input_error("run --set 'Beam/Voltag (kV)=3'", {"Voltag (kV)", "--print-parameters"});
+}
+
+BOOST_AUTO_TEST_CASE(negative_power)
+{
+  expect_input_error("run --set 'Beam/Current (A)=-1'", {"Beam/Current (A)", "-1", "> 0"});
+  expect_input_error("run --set 'Beam/Voltage (kV)=-20'", {"Beam/Voltage (kV)", "-20", "> 0"});
+}
+
+BOOST_AUTO_TEST_CASE(zero_diameter)
+{
+  expect_input_error("run " + input_file("diameter", "subsection Beam\n  set Diameter FWHM (um) = 0\nend\n"),
+                     {"Beam/Diameter FWHM (um)", "= 0", "> 0"});
+}
+
+BOOST_AUTO_TEST_CASE(unknown_material)
+{
+  expect_input_error("run --set 'Material/Name=Unobtainium'",
+                     {"Material/Name", "Unobtainium", "Si", "Au", "Ta", "Cu", "Ag", "W"});
+}
+
+BOOST_AUTO_TEST_CASE(domain_smaller_than_beam)
+{
+  expect_input_error("run --set 'Mesh/Half-width (um)=5'",
+                     {"Mesh/Half-width (um)", "5", "at least the beam diameter (10 um)"});
+  expect_input_error("run --set 'Mesh/Depth (um)=1'",
+                     {"Mesh/Depth (um)", "1", "deposition depth"});
+}
+
+BOOST_AUTO_TEST_CASE(non_existent_input_file)
+{
+  expect_input_error("run /nonexistent/case.prm", {"/nonexistent/case.prm", "existing"});
+}
+
+BOOST_AUTO_TEST_CASE(values_outside_patterns_and_ranges)
+{
+  expect_input_error("run --set 'Beam/Peclet number=fast'", {"Peclet number", "fast", "does not match", "Double"});
+  expect_input_error("run --set 'Beam/Heating efficiency=1.5'",
+                     {"Beam/Heating efficiency", "1.5", "'auto' or a number in [1e-06, 1]"});
+  expect_input_error("run --set 'Discretisation/Element degree=3'",
+                     {"Discretisation/Element degree", "3", "in [1, 2]"});
+  expect_input_error("run --set 'Boundary/Initial temperature (K)=2000'",
+                     {"Boundary/Initial temperature (K)", "2000", "below the melting temperature"});
+  expect_input_error("run --set 'Linear solver/Relative tolerance=0.5'",
+                     {"Linear solver/Relative tolerance", "0.5", "in [1e-15, 0.01]"});
+  expect_input_error("run --set 'Linear solver/Krylov method=cg'",
+                     {"Krylov method", "cg", "auto|bicgstab|gmres"});
+  expect_input_error("run --set 'Linear solver/AIR cell Peclet threshold=-3'",
+                     {"Linear solver/AIR cell Peclet threshold", "-3", "> 0"});
+  expect_input_error("run --frobnicate", {"unknown option", "--frobnicate"});
+}
+
+BOOST_AUTO_TEST_CASE(study_and_optimisation_inputs)
+{
+  expect_input_error("study " + input_file("no_study", "subsection Beam\n  set Voltage (kV) = 20\nend\n"),
+                     {"Study/Grid and Study/Table file", "exactly one of the two set"});
+  expect_input_error("study " + input_file("bad_axis", "subsection Study\n  set Grid = Beam/Voltage (kV): log(0, 10, 3)\nend\n"),
+                     {"Study/Grid", "log(0, 10, 3)", "first, last > 0"});
+  expect_input_error("study " + input_file("grid", "subsection Study\n  set Grid = Beam/Voltage (kV): 10, 20\nend\n") +
+                       " --ranks-per-case 0",
+                     {"--ranks-per-case", "0", "a whole number in [1, 1]"});
+  expect_input_error("optimize --set 'Optimisation/Penetration ratios=3, 1'",
+                     {"Optimisation/Penetration ratios", "3, 1", "ascending"});
+  expect_input_error("study " + input_file("table", "subsection Study\n  set Table file = /nonexistent/cases.csv\nend\n"),
+                     {"Study/Table file", "/nonexistent/cases.csv", "readable file"});
+  expect_input_error("optimize --set 'Optimisation/Cross sections=100'",
+                     {"Optimisation/Cross sections", "100", "'Pe:ratio' pairs"});
+  expect_input_error("run --set 'Mesh/Depth cell size (um)=-1'",
+                     {"Mesh/Depth cell size (um)", "-1", "'auto' or a number in"});
+  expect_input_error("optimize --set 'Optimisation/Peclet numbers=10, -1'",
+                     {"Optimisation/Peclet numbers", "-1", "numbers > 0"});
+}
+
+BOOST_AUTO_TEST_CASE(nanoscale_submodel_inputs)
+{
+  const std::string cu = std::string(EBWELD_SOURCE_DIR) + "/cases/nano_cu_sintering/cu_sintering.prm";
+  expect_input_error("nano " + cu + " --set 'Nano/Particles/Radius (nm)=-5'",
+                     {"Nano/Particles/Radius (nm)", "-5", "> 0"});
+  const std::string agau = std::string(EBWELD_SOURCE_DIR) + "/cases/nano_agau_core_shell/agau_staircase.prm";
+  expect_input_error("nano " + agau + " --set 'Interface submodels/core-shell alloying/Core radius (nm)=7'",
+                     {"Core radius (nm)", "7", "below the particle radius", "5 nm"});
+  const std::string auta = std::string(EBWELD_SOURCE_DIR) + "/cases/nano_auta_miscibility/auta_miscibility.prm";
+  expect_input_error("nano " + auta + " --set 'Interface submodels/cluster miscibility/Composition=0.5, 0.6'",
+                     {"Composition", "0.5, 0.6", "sum to 1", "1.1"});
+  expect_input_error("nano " + agau + " --set 'Nano/Temperature protocol/End temperature (K)=-20'",
+                     {"End temperature (K)", "-20", "above 0 K"});
+  expect_input_error("nano " + cu + " --set 'Nano/Temperature protocol/Type=table'"
+                     " --set 'Nano/Temperature protocol/Table file=" +
+                       input_file("cooling", "0,300\n10,100\n20,-5\n") + "'",
+                     {"Table file", "-5", "above 0 K"});
+  expect_input_error("nano " + cu + " --set 'Nano/Particles/Shell thickness (nm)=80'",
+                     {"Shell thickness (nm)", "80"});
+  expect_input_error("run --set 'Interface filler/Joint=butt' --set 'Interface filler/Submodels=cation exchange'",
+                     {"Interface filler/Submodels", "neck growth"});
+  expect_input_error("nano", {"input file"});
+}
+
+BOOST_AUTO_TEST_CASE(help_reference_and_validation_succeed)
+{
+  const Outcome help = run_ebweld("--help");
+  BOOST_TEST(help.exit_code == 0);
+  BOOST_TEST(help.output.find("Usage") != std::string::npos);
+
+  const Outcome reference = run_ebweld("run --print-parameters");
+  BOOST_TEST(reference.exit_code == 0);
+  for (const char *entry : {"Beam/Voltage (kV) = 20", "Heat sources/Active = Kanaya-Okayama",
+                            "Material/Custom/Thermal conductivity (W/m/K) = 0", "type:"})
+    BOOST_TEST(reference.output.find(entry) != std::string::npos, "reference lacks: " << entry);
+
+  // docs/parameters.txt is generated from the declarations: it must not drift
+  std::ifstream      doc(std::string(EBWELD_SOURCE_DIR) + "/docs/parameters.txt");
+  std::ostringstream doc_text;
+  doc_text << doc.rdbuf();
+  BOOST_TEST(doc_text.str() == reference.output,
+             "docs/parameters.txt is stale: regenerate it with "
+             "'build/bin/ebweld run --print-parameters > docs/parameters.txt'");
+
+  BOOST_TEST(run_ebweld("nano --help").exit_code == 0);
+}

@@ -1,0 +1,132 @@
+// Study mechanics (issue 3) on a tiny mesh:
+//  - a 2x2 grid run serially and with --ranks-per-case 1 on all ranks
+//    gives the same results (order may differ);
+//  - a study stopped after one case and run again completes the table
+//    without repeating the finished case;
+//  - a case with an invalid value is recorded as failed with its message
+//    while the others succeed.
+
+#include "solver/commands/command_study.h"
+#include "solver/studies/results_table.h"
+
+#include <deal.II/base/mpi.h>
+
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+using namespace ebweld;
+using dealii::Utilities::MPI::this_mpi_process;
+
+namespace
+{
+  const std::string base_input = "subsection Mesh\n"
+                                 "  set Cells per beam diameter = 4\n"
+                                 "  set Cells per deposition depth = 4\n"
+                                 "  set Global refinements = 1\n"
+                                 "end\n"
+                                 "subsection Output\n"
+                                 "  set Write fields = false\n"
+                                 "  set Write profiles = false\n"
+                                 "end\n";
+
+  /// A fresh directory (same on all ranks) holding study.prm with `grid`.
+  std::string prepare(const std::string &name, const std::string &grid)
+  {
+    const std::string dir = "/tmp/ebweld_test_study_" + name + "_" +
+                            std::to_string(dealii::Utilities::MPI::n_mpi_processes(MPI_COMM_WORLD));
+    if (this_mpi_process(MPI_COMM_WORLD) == 0)
+      {
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir);
+        std::ofstream(dir + "/study.prm") << base_input << "subsection Study\n  set Grid = " << grid
+                                          << "\nend\n";
+      }
+    MPI_Barrier(MPI_COMM_WORLD);
+    return dir;
+  }
+
+  /// case_id -> row fields of a results table
+  std::map<std::string, std::vector<std::string>> read_table(const std::string &path)
+  {
+    std::ifstream                                    in(path);
+    std::string                                      line;
+    std::map<std::string, std::vector<std::string>> rows;
+    std::getline(in, line); // header
+    while (std::getline(in, line))
+      {
+        const auto fields = split_quoted_csv(line);
+        BOOST_TEST(rows.count(fields[0]) == 0u, "case repeated: " << fields[0]);
+        rows[fields[0]] = fields;
+      }
+    return rows;
+  }
+
+  std::size_t column(const std::string &path, const std::string &name)
+  {
+    std::ifstream in(path);
+    std::string   header;
+    std::getline(in, header);
+    const auto names = split_quoted_csv(header);
+    return std::find(names.begin(), names.end(), name) - names.begin();
+  }
+} // namespace
+
+BOOST_AUTO_TEST_CASE(parallel_groups_reproduce_the_serial_table)
+{
+  const std::string dir = prepare("groups", "Beam/Peclet number: 10, 100; Beam/Voltage (kV): 15, 20");
+  if (this_mpi_process(MPI_COMM_WORLD) == 0)
+    BOOST_TEST(command_study({dir + "/study.prm", "--output-dir", dir + "/serial"}, MPI_COMM_SELF) == 0);
+  MPI_Barrier(MPI_COMM_WORLD);
+  BOOST_TEST(command_study({dir + "/study.prm", "--output-dir", dir + "/groups", "--ranks-per-case", "1"},
+                           MPI_COMM_WORLD) == 0);
+  MPI_Barrier(MPI_COMM_WORLD);
+
+  const auto serial = read_table(dir + "/serial/results.csv");
+  const auto groups = read_table(dir + "/groups/results.csv");
+  BOOST_TEST(serial.size() == 4u);
+  BOOST_TEST(groups.size() == 4u);
+  for (const char *quantity : {"melt_depth_m", "peak_temperature_K", "heat_input_J_per_m", "absorbed_power_W"})
+    {
+      const auto c = column(dir + "/serial/results.csv", quantity);
+      for (const auto &[id, row] : serial)
+        {
+          BOOST_TEST(row[1] == "ok");
+          BOOST_TEST(std::stod(groups.at(id)[c]) == std::stod(row[c]), boost::test_tools::tolerance(1e-9));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(resume_completes_without_repeating)
+{
+  const std::string dir = prepare("resume", "Beam/Voltage (kV): 12, 15, 20");
+  BOOST_TEST(command_study({dir + "/study.prm", "--output-dir", dir, "--stop-after", "1"}, MPI_COMM_WORLD) == 0);
+  MPI_Barrier(MPI_COMM_WORLD);
+  const auto first = read_table(dir + "/results.csv");
+  BOOST_TEST(first.size() == 1u);
+
+  BOOST_TEST(command_study({dir + "/study.prm", "--output-dir", dir}, MPI_COMM_WORLD) == 0);
+  MPI_Barrier(MPI_COMM_WORLD);
+  const auto all = read_table(dir + "/results.csv");
+  BOOST_TEST(all.size() == 3u);
+  // the case finished in the first run keeps its row (same wall time: not re-run)
+  const auto wall = column(dir + "/results.csv", "wall_time_s");
+  for (const auto &[id, row] : first)
+    BOOST_TEST(all.at(id)[wall] == row[wall]);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_case_is_recorded_as_failed)
+{
+  const std::string dir = prepare("failed", "Beam/Voltage (kV): 15, -5, 20");
+  BOOST_TEST(command_study({dir + "/study.prm", "--output-dir", dir}, MPI_COMM_WORLD) == 0);
+  MPI_Barrier(MPI_COMM_WORLD);
+  const auto rows = read_table(dir + "/results.csv");
+  BOOST_TEST(rows.size() == 3u);
+  BOOST_TEST(rows.at("Beam/Voltage (kV)=15")[1] == "ok");
+  BOOST_TEST(rows.at("Beam/Voltage (kV)=20")[1] == "ok");
+  const auto &failed = rows.at("Beam/Voltage (kV)=-5");
+  BOOST_TEST(failed[1] == "failed");
+  BOOST_TEST(failed[2].find("Beam/Voltage (kV) = -5") != std::string::npos, failed[2]);
+}
