@@ -1,5 +1,5 @@
 #pragma once
-// The computational domain of the moving-frame problem (PHYSICS.md 1): the
+// The computational domain of the moving-frame problem (docs/PHYSICS.md 1): the
 // half brick xi in [-behind, ahead], y in [0, side], z in [0, depth]
 // (z = depth below the top surface), graded toward the beam.
 //

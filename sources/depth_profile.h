@@ -1,7 +1,7 @@
 #pragma once
 // Depth profile f(z) [1/m] of a volumetric beam source: the fraction of the
 // absorbed power deposited per unit depth, with integral over z >= 0 equal
-// to 1 (PHYSICS.md 2.1, 2.2).
+// to 1 (docs/PHYSICS.md 2.1, 2.2).
 
 #include <nlohmann/json.hpp>
 

@@ -1,5 +1,5 @@
 #pragma once
-// Kanaya-Okayama diffusion-sphere depth profile (PHYSICS.md 2.1): uniform
+// Kanaya-Okayama diffusion-sphere depth profile (docs/PHYSICS.md 2.1): uniform
 // deposition in a sphere of radius r_s = R - x_c centred at depth x_c; the
 // profile is the sphere's slice area, truncated at the surface and
 // normalised over z >= 0.

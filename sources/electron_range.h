@@ -1,5 +1,5 @@
 #pragma once
-// Beam-matter physics of the Kanaya-Okayama model (PHYSICS.md 2.1):
+// Beam-matter physics of the Kanaya-Okayama model (docs/PHYSICS.md 2.1):
 // electron range, backscatter parameter gamma and the diffusion-sphere
 // heating efficiency. Pure functions of the material and the voltage.
 

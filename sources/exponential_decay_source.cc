@@ -1,4 +1,4 @@
-// Exponential-decay volumetric electron-beam source (PHYSICS.md 2.2):
+// Exponential-decay volumetric electron-beam source (docs/PHYSICS.md 2.2):
 // q = eta_h V I G(r) exp(-z/delta)/delta. By default delta is the mean
 // deposition depth of the KO transmission profile at the same voltage, so
 // that the two sources compare like for like.

@@ -1,5 +1,5 @@
 #pragma once
-// Exponential-decay depth profile f(z) = exp(-z/delta)/delta (PHYSICS.md 2.2).
+// Exponential-decay depth profile f(z) = exp(-z/delta)/delta (docs/PHYSICS.md 2.2).
 
 #include "sources/depth_profile.h"
 

@@ -1,4 +1,4 @@
-// Gaussian surface flux (laser-like, PHYSICS.md 2.3): eta V I G(r) [W/m^2]
+// Gaussian surface flux (laser-like, docs/PHYSICS.md 2.3): eta V I G(r) [W/m^2]
 // into the top surface z = 0.
 
 #include "solver/base/parameter_section.h"

@@ -1,4 +1,4 @@
-// Goldak double-ellipsoid source (arc and macro EB welding, PHYSICS.md 2.3):
+// Goldak double-ellipsoid source (arc and macro EB welding, docs/PHYSICS.md 2.3):
 //   q = 6 sqrt(3) f Q / (a b c pi sqrt(pi)) exp(-3 x^2/a^2 - 3 y^2/b^2 - 3 z^2/c^2)
 // with a = a_f, f = f_f ahead of the beam (x >= 0) and a = a_r, f = 2 - f_f
 // behind; integrated over the solid (z >= 0) it gives Q = eta V I.

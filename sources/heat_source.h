@@ -1,5 +1,5 @@
 #pragma once
-// The contract of a heat-source model (STYLE.md 3): the absorbed power, the
+// The contract of a heat-source model (docs/DESIGN.md 3): the absorbed power, the
 // volumetric density q [W/m^3] and/or surface flux [W/m^2] at many points at
 // once, the region outside which the source is negligible (drives mesh
 // grading and which cells get source quadrature), and the length scales the

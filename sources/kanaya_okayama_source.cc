@@ -1,4 +1,4 @@
-// Kanaya-Okayama volumetric electron-beam source (PHYSICS.md 2.1):
+// Kanaya-Okayama volumetric electron-beam source (docs/PHYSICS.md 2.1):
 // q = eta_h V I G(r) f_KO(z) with a selectable depth profile.
 
 #include "solver/base/parameter_section.h"

@@ -1,5 +1,5 @@
 #pragma once
-// Default Kanaya-Okayama depth profile (PHYSICS.md 2.1): energy flux of the
+// Default Kanaya-Okayama depth profile (docs/PHYSICS.md 2.1): energy flux of the
 // transmitted electrons F(s) = exp(-gamma s/(1-s)) (1-s)^(3/5), s = z/R,
 // deposited as f(z) = -dF/ds / R.
 

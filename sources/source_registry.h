@@ -1,5 +1,5 @@
 #pragma once
-// Run-time selection of heat sources (STYLE.md 2). Each model file ends with
+// Run-time selection of heat sources (docs/DESIGN.md 2). Each model file ends with
 // EBWELD_REGISTER_HEAT_SOURCE; the input pattern of "Heat sources/Active",
 // the parameter subsections and the docs all come from this registry.
 

@@ -67,5 +67,5 @@ namespace ebweld
   }
 
   EBWELD_REGISTER_SUBMODEL(CationExchange, "cation exchange",
-                           "Arrhenius cation-exchange conversion (PHYSICS.md 5.5)")
+                           "Arrhenius cation-exchange conversion (docs/PHYSICS.md 5.5)")
 } // namespace ebweld

@@ -1,5 +1,5 @@
 #pragma once
-// Thermally activated solid-state cation exchange (PHYSICS.md 5.5), e.g.
+// Thermally activated solid-state cation exchange (docs/PHYSICS.md 5.5), e.g.
 // CdSe -> Cu2Se fed by a Cu-rich donor: dX/dt = k0 exp(-Ea / (R_g T)) g(X).
 // The rate law separates, so with the kinetic time
 //   tau(t) = integral k0 exp(-Ea / (R_g T(s))) ds

@@ -125,5 +125,5 @@ namespace ebweld
   }
 
   EBWELD_REGISTER_SUBMODEL(ClusterMiscibility, "cluster miscibility",
-                           "mixing Gibbs energy of A-B nanoclusters against size (PHYSICS.md 5.3)")
+                           "mixing Gibbs energy of A-B nanoclusters against size (docs/PHYSICS.md 5.3)")
 } // namespace ebweld

@@ -1,5 +1,5 @@
 #pragma once
-// Miscibility of A-B nanoclusters (PHYSICS.md 5.3): the mixing Gibbs energy
+// Miscibility of A-B nanoclusters (docs/PHYSICS.md 5.3): the mixing Gibbs energy
 // of an n-atom cluster at fractions x_A, x_B = 1 - x_A,
 //   dG_mix = dH - n^(-1/3) [dH - H_A (x_A^(2/3) - x_A) - H_B (x_B^(2/3) - x_B)]
 //            + R_g T (x_A ln x_A + x_B ln x_B),

@@ -10,7 +10,7 @@ namespace ebweld
 {
   namespace
   {
-    /// Smoothed indicator of the sphere of radius R (PHYSICS.md 5.2).
+    /// Smoothed indicator of the sphere of radius R (docs/PHYSICS.md 5.2).
     double smoothed_sphere(const double r, const double R, const double sigma)
     {
       const double s = std::sqrt(2.) * sigma;
@@ -94,7 +94,7 @@ namespace ebweld
                       "Particles/Material. Weights Z^2 of the HAADF-like profile.");
     prm.declare_entry("Interface width (nm)", "0.3", Double(),
                       "sigma of the error-function initial profiles [nm], > 0.");
-    // Ag in Au (PHYSICS.md 5.2).
+    // Ag in Au (docs/PHYSICS.md 5.2).
     prm.declare_entry("D0 (m^2/s)", "7.2e-6", Double(), "Diffusivity prefactor D0 [m^2/s], > 0.");
     prm.declare_entry("Activation energy (kJ/mol)", "169.8", Double(),
                       "Bulk activation energy E_inf [kJ/mol], > 0.");
@@ -249,5 +249,5 @@ namespace ebweld
   }
 
   EBWELD_REGISTER_SUBMODEL(CoreShellAlloying, "core-shell alloying",
-                           "radial interdiffusion of a core-shell particle (PHYSICS.md 5.2)")
+                           "radial interdiffusion of a core-shell particle (docs/PHYSICS.md 5.2)")
 } // namespace ebweld

@@ -1,5 +1,5 @@
 #pragma once
-// Alloying of a core-shell particle (PHYSICS.md 5.2): the radial densities
+// Alloying of a core-shell particle (docs/PHYSICS.md 5.2): the radial densities
 // of the core species A and the shell species B obey the spherical
 // diffusion equation with a size- and temperature-dependent diffusivity
 //   D(r, T) = D0 exp(-E_inf / (R_g T) * T_m(r) / T_m(inf))

@@ -1,5 +1,5 @@
 #pragma once
-// A nanoscale submodel of the weld-interface filler (PHYSICS.md 5): it
+// A nanoscale submodel of the weld-interface filler (docs/PHYSICS.md 5): it
 // integrates a state (neck ratio, mixing index, conversion, ...) over an
 // arbitrary thermal history T(t). The same objects serve the standalone
 // `ebweld nano` runs against prescribed protocols and the coupled runs

@@ -142,5 +142,5 @@ namespace ebweld
   }
 
   EBWELD_REGISTER_SUBMODEL(KnockOn, "knock-on",
-                           "electron knock-on energy transfer and dose per frame (PHYSICS.md 5.4)")
+                           "electron knock-on energy transfer and dose per frame (docs/PHYSICS.md 5.4)")
 } // namespace ebweld

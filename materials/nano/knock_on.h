@@ -1,5 +1,5 @@
 #pragma once
-// Electron knock-on (PHYSICS.md 5.4): the largest energy an electron of
+// Electron knock-on (docs/PHYSICS.md 5.4): the largest energy an electron of
 // kinetic energy E transfers to a nucleus of mass M,
 //   dE_max = 2 M E (E + 2 m c^2) / ((M + m)^2 c^2 + 2 M E),
 // against the displacement threshold E_d and the surface-sputtering

@@ -1,5 +1,5 @@
 #pragma once
-// Densification of a sintering pair (PHYSICS.md 5.1): two spheres of radius
+// Densification of a sintering pair (docs/PHYSICS.md 5.1): two spheres of radius
 // a at centre distance 2 h, joined by a cylindrical neck of radius x whose
 // volume is the volume of the two overlapping caps, so that the pair keeps
 // the volume of two spheres. The collar is the part of the cylinder

@@ -210,5 +210,5 @@ namespace ebweld
   }
 
   EBWELD_REGISTER_SUBMODEL(NeckGrowth, "neck growth",
-                           "two-particle neck growth and densification (PHYSICS.md 5.1)")
+                           "two-particle neck growth and densification (docs/PHYSICS.md 5.1)")
 } // namespace ebweld

@@ -1,5 +1,5 @@
 #pragma once
-// Two-particle neck growth (PHYSICS.md 5.1): surface, grain-boundary and
+// Two-particle neck growth (docs/PHYSICS.md 5.1): surface, grain-boundary and
 // volume diffusion and viscous flow, each a power law (x/a)^n = B(T) t for
 // neck radius x on particles of radius a, integrated over an arbitrary
 // T(t) as dy/dt = sum_m B_m(T) / (n_m y^(n_m - 1)), y = x/a (the

@@ -1,5 +1,5 @@
 #pragma once
-// Size-dependent melting point (PHYSICS.md 5.2, after Jiang's model):
+// Size-dependent melting point (docs/PHYSICS.md 5.2, after Jiang's model):
 //   T_m(r) / T_m(inf) = exp( -(2 S_vib / (3 R_g)) / (r / r0 - 1) ),  r0 = 3 h
 // with S_vib the bulk vibrational melting entropy and h the atomic
 // diameter. Below r0 no solid is stable; the ratio is taken as 0 there.

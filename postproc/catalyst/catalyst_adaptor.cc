@@ -1,5 +1,5 @@
 // ParaView Catalyst (legacy vtkCP* API of ParaView 5.11) behind the C
-// interface of catalyst_adaptor.h. See shared/CATALYST.md for what is known
+// interface of catalyst_adaptor.h. See docs/DESIGN.md 7 for what is known
 // to work on Debian 12.
 
 #include "catalyst_adaptor.h"

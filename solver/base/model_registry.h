@@ -1,5 +1,5 @@
 #pragma once
-// Run-time selection of models by name (STYLE.md 2): each model file
+// Run-time selection of models by name (docs/DESIGN.md 2): each model file
 // registers a factory and its parameter declarations; the input pattern,
 // the parameter subsections and the documentation all come from here, so
 // that a new model is a new file, not an edit of a switch statement.

@@ -124,7 +124,14 @@ namespace ebweld
                          const OptimisationSettings &settings, const std::string &directory,
                          MPI_Comm comm, OptimisationRecord &record, std::ostream &log)
     {
-      PecletSweep         sweep(args.input_file, args.overrides, settings, peclet, comm);
+      const CaseReader read_case = [&args](const std::vector<std::string> &extra) {
+        std::vector<std::string> overrides = args.overrides;
+        overrides.insert(overrides.end(), extra.begin(), extra.end());
+        dealii::ParameterHandler prm;
+        read_input(prm, args.input_file, overrides);
+        return std::make_unique<CaseSetup>(prm);
+      };
+      PecletSweep         sweep(read_case, settings, peclet, comm);
       std::vector<double> heat_inputs;
       // Brent may return to a ratio it has evaluated: solve each once
       std::map<double, OptimisationPoint> evaluated;

@@ -66,17 +66,24 @@ namespace ebweld
       nlohmann::ordered_json summary;
     };
 
+    /// The input of study case `c`: the file, the command line's --set
+    /// overrides, then the case's own.
+    void read_case_input(ParameterHandler &prm, const CommandArguments &args, const StudyCase &c)
+    {
+      std::vector<std::string> overrides = args.overrides;
+      for (const auto &[path, value] : c.overrides)
+        overrides.push_back(path + "=" + value);
+      read_input(prm, args.input_file, overrides);
+    }
+
     CaseOutcome run_one(const CommandArguments &args, const StudyCase &c,
                         const std::string &directory, MPI_Comm group, CatalystSession *catalyst)
     {
       CaseOutcome outcome;
       try
         {
-          std::vector<std::string> overrides = args.overrides;
-          for (const auto &[path, value] : c.overrides)
-            overrides.push_back(path + "=" + value);
           ParameterHandler prm;
-          read_input(prm, args.input_file, overrides);
+          read_case_input(prm, args, c);
           const CaseSetup setup(prm);
           OutputOptions      options;
           options.output_directory =
@@ -186,11 +193,8 @@ namespace ebweld
       for (const auto &c : plan.cases)
         try
           {
-            std::vector<std::string> overrides = args.overrides;
-            for (const auto &[path, value] : c.overrides)
-              overrides.push_back(path + "=" + value);
             ParameterHandler prm;
-            read_input(prm, args.input_file, overrides);
+            read_case_input(prm, args, c);
             const CaseSetup setup(prm);
           }
         catch (const InputError &e)

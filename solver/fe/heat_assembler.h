@@ -1,6 +1,6 @@
 #pragma once
 // Assembly of the steady moving-frame heat equation for the temperature
-// rise theta = T - T0 (PHYSICS.md 1):
+// rise theta = T - T0 (docs/PHYSICS.md 1):
 //
 //   rho c_p u . grad theta - div(k grad theta) = q                in Omega
 //   -k d theta/dn = h (theta - theta_amb)        on convective faces

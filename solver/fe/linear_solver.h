@@ -9,7 +9,7 @@
 // correction only; settings in linear_solver.cc) by default. For Q1 it is
 // built from the operator's nodal-quadrature twin (7-point stencil,
 // heat_assembler.h) and followed by one Jacobi step on the matrix-free
-// operator (matrix_free_operator.h). PHYSICS.md reports BoomerAMG in its
+// operator (matrix_free_operator.h). docs/PHYSICS.md reports BoomerAMG in its
 // usual 3-D settings stalling at cell Peclet 400; with these settings it
 // converged at every cell Peclet number measured, and faster than hypre's
 // AIR (approximate ideal restriction, restriction type 1), which needs

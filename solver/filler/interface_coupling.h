@@ -1,5 +1,5 @@
 #pragma once
-// The coupled heat / interface-filler solve (PHYSICS.md 5.6): solve heat ->
+// The coupled heat / interface-filler solve (docs/PHYSICS.md 5.6): solve heat ->
 // integrate the filler submodels along the interface streamlines -> set
 // the filler cells' conductivity to k_eff(state) (relaxed) -> re-solve,
 // until the melt depth and the interface state stop changing. One-way

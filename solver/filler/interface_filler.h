@@ -1,5 +1,5 @@
 #pragma once
-// The nanoparticle filler at the weld interface (PHYSICS.md 5, 5.6): where
+// The nanoparticle filler at the weld interface (docs/PHYSICS.md 5, 5.6): where
 // it sits (a butt joint's layer |y| < w about the joint plane y = 0, which
 // is the symmetry plane of the half domain, or a lap joint's layer of
 // thickness w at depth z_i), its particles, the submodels that follow its

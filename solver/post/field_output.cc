@@ -17,16 +17,6 @@ namespace ebweld
 {
   using namespace dealii;
 
-  FieldOutputData field_output_data(const CaseSetup &setup)
-  {
-    FieldOutputData data;
-    data.initial_temperature_K = setup.boundary.initial_temperature_K;
-    data.melting_temperature_K = setup.material.melting_temperature_K;
-    data.sources               = setup.source_pointers();
-    return data;
-  }
-
-
   std::string write_fields(const HeatProblem     &problem,
                            const FieldOutputData &data,
                            const std::string     &directory,

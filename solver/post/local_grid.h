@@ -5,7 +5,8 @@
 // hand on. Each piece of a cell (element_pieces.h) is a linear hexahedron:
 // Q1 is written exactly, Q2 on its vertices.
 
-#include "solver/post/field_output.h"
+#include "solver/fe/heat_problem.h"
+#include "solver/post/field_output_data.h"
 
 #include <string>
 #include <utility>

@@ -31,7 +31,7 @@ namespace ebweld
   MeltPool measure_melt_pool(const HeatProblem &problem, double melt_rise_K, unsigned int samples = 9);
 
   /// Largest rise at depth z (over xi and y), M(z), and the largest rise at
-  /// any depth >= z with the depth where it occurs (PHYSICS.md 1, linearity).
+  /// any depth >= z with the depth where it occurs (docs/PHYSICS.md 1, linearity).
   struct DepthResponse
   {
     double rise_at_depth_K       = 0.;

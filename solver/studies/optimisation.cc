@@ -6,7 +6,6 @@
 #include "solver/post/field_probes.h"
 #include "solver/base/input_error.h"
 #include "solver/post/melt_pool.h"
-#include "solver/commands/parameter_overrides.h"
 #include "solver/base/parameter_section.h"
 #include "solver/case/solve_case.h"
 #include "solver/studies/study_plan.h"
@@ -97,11 +96,9 @@ namespace ebweld
     return o;
   }
 
-  PecletSweep::PecletSweep(std::string input_file, std::vector<std::string> overrides,
-                           const OptimisationSettings &settings, const double peclet_number,
-                           MPI_Comm comm)
-    : input_file_(std::move(input_file))
-    , overrides_(std::move(overrides))
+  PecletSweep::PecletSweep(CaseReader read_case, const OptimisationSettings &settings,
+                           const double peclet_number, MPI_Comm comm)
+    : read_case_(std::move(read_case))
     , settings_(settings)
     , peclet_(peclet_number)
     , comm_(comm)
@@ -113,15 +110,14 @@ namespace ebweld
                                                    const bool   with_mesh_overrides) const
   {
     // the material (and the range options) come from the base case
-    ParameterHandler base;
-    read_input(base, input_file_, overrides_);
-    const CaseSetup base_setup(base);
+    const auto      base    = read_case_({});
+    const CaseSetup &base_setup = *base;
     const Material &m       = base_setup.material;
     const double    range_m = ratio * settings_.target_depth_m;
     const double    voltage = voltage_for_range_V(range_m, m.atomic_number,
                                                   m.atomic_mass_g_per_mol, m.density_kg_per_m3,
                                                   base_setup.beam.relativistic_range);
-    std::vector<std::string> overrides = overrides_;
+    std::vector<std::string> overrides;
     overrides.push_back("Beam/Peclet number=" + format_value(peclet_, 17));
     overrides.push_back("Beam/Travel speed (m/s)=auto");
     overrides.push_back("Beam/Voltage (kV)=" + format_value(voltage * 1e-3, 17));
@@ -139,9 +135,7 @@ namespace ebweld
       }
     else
       overrides.push_back("Beam/Current (A)=" + format_value(1. / voltage, 17)); // V I = 1 W
-    ParameterHandler prm;
-    read_input(prm, input_file_, overrides);
-    return std::make_unique<CaseSetup>(prm);
+    return read_case_(overrides);
   }
 
   void PecletSweep::build_problem_for(const CaseSetup &setup)

@@ -1,5 +1,5 @@
 #pragma once
-// Process optimisation (issue 3, PHYSICS.md 1): for a material, beam
+// Process optimisation (issue 3, docs/PHYSICS.md 1): for a material, beam
 // diameter d and target melt depth z_m, over Peclet numbers Pe and
 // penetration ratios R / z_m, find the voltage, current and speed that give
 // the depth with the least heat input HI = V I / U.
@@ -14,6 +14,7 @@
 
 #include <deal.II/base/parameter_handler.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -52,13 +53,18 @@ namespace ebweld
     double       solve_time_s = 0.;
   };
 
+  /// The base case of the input with further "Section/Name=value"
+  /// overrides applied last; throws InputError.
+  using CaseReader =
+    std::function<std::unique_ptr<CaseSetup>(const std::vector<std::string> &overrides)>;
+
   /// The sweep over R / z_m at one Peclet number.
   class PecletSweep
   {
   public:
-    /// `input_file` and `overrides` give the base case.
-    PecletSweep(std::string input_file, std::vector<std::string> overrides,
-                const OptimisationSettings &settings, double peclet_number, MPI_Comm comm);
+    /// `read_case` gives the base case and its variants.
+    PecletSweep(CaseReader read_case, const OptimisationSettings &settings, double peclet_number,
+                MPI_Comm comm);
     ~PecletSweep();
 
     /// One unit-power solve for R / z_m = ratio.
@@ -82,8 +88,7 @@ namespace ebweld
     std::unique_ptr<CaseSetup> case_for(double ratio, bool with_mesh_overrides) const;
     void                       build_problem_for(const CaseSetup &setup);
 
-    std::string                  input_file_;
-    std::vector<std::string>     overrides_;
+    CaseReader                   read_case_;
     OptimisationSettings         settings_;
     double                       peclet_;
     MPI_Comm                     comm_;

@@ -1,7 +1,7 @@
 // The default case (Si, Kanaya-Okayama, Pe = 100, about 2.5 um deep):
 //  - energy balance: the absorbed power leaves through the boundaries
 //    within 1 %;
-//  - the one-solve target-depth current (linearity, PHYSICS.md 1),
+//  - the one-solve target-depth current (linearity, docs/PHYSICS.md 1),
 //    re-solved, gives the target melt depth within 1 %;
 //  - the distributed solve equals a serial solve of the same case (relative
 //    difference of melt depth and peak temperature below 1e-6);

@@ -1,4 +1,4 @@
-// No-conduction limit (PHYSICS.md 3): as k -> 0 the material only carries
+// No-conduction limit (docs/PHYSICS.md 3): as k -> 0 the material only carries
 // the deposited heat downstream, rho c_p U dT/dxi = -q, so along y = 0 at
 // the depth of peak deposition
 //   T - T0 = eta P f(z) sqrt(4 ln2 / pi) / (2 rho c_p U d) erfc(2 sqrt(ln2) xi / d).

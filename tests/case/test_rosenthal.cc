@@ -1,4 +1,4 @@
-// Rosenthal's moving point source on a semi-infinite solid (PHYSICS.md 3):
+// Rosenthal's moving point source on a semi-infinite solid (docs/PHYSICS.md 3):
 //   T - T0 = Q / (2 pi k r) exp(-U (xi + r) / (2 alpha))
 // A concentrated KO source (d = 0.2 um, R = 0.1 um) in Si, Q = 10 W absorbed,
 // U = 500 m/s, on the surface centreline:

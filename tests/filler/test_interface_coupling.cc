@@ -1,4 +1,4 @@
-// Two-way coupling of the heat solve to the interface filler (PHYSICS.md
+// Two-way coupling of the heat solve to the interface filler (docs/PHYSICS.md
 // 5.6): a filler that conducts like the bulk leaves the solution unchanged;
 // the fixed point of the shipped case converges and changes the weld; the
 // streamline histories agree with the nodal field they are sampled from.

@@ -1,4 +1,4 @@
-// Core-shell alloying (PHYSICS.md 5.2): each species' amount is conserved,
+// Core-shell alloying (docs/PHYSICS.md 5.2): each species' amount is conserved,
 // constant-D diffusion in the sphere matches the analytical series, the
 // mixing index grows monotonically under heating, and D(r, T) tends to the
 // bulk Arrhenius law for large r.

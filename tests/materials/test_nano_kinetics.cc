@@ -1,4 +1,4 @@
-// Cluster miscibility (PHYSICS.md 5.3), electron knock-on (5.4) and cation
+// Cluster miscibility (docs/PHYSICS.md 5.3), electron knock-on (5.4) and cation
 // exchange (5.5) against limits, hand-computed and published values.
 
 #include "materials/nano/cation_exchange.h"

@@ -1,4 +1,4 @@
-// Neck growth (PHYSICS.md 5.1): isothermal integration reproduces each
+// Neck growth (docs/PHYSICS.md 5.1): isothermal integration reproduces each
 // closed-form power law (exponent and prefactor), the rate follows the
 // Arrhenius factor, a ramp matches the integrated rate, and the
 // volume-conserving geometry shrinks the centre distance monotonically.

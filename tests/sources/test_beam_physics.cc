@@ -1,4 +1,4 @@
-// Beam-matter physics of PHYSICS.md 2.1 against hand-computed values:
+// Beam-matter physics of docs/PHYSICS.md 2.1 against hand-computed values:
 // Kanaya-Okayama range, gamma, diffusion-sphere heating efficiency, and the
 // depth profiles' normalisation, cumulative energy and mean depth.
 
@@ -20,7 +20,7 @@ using namespace ebweld;
 
 namespace
 {
-  // Si (PHYSICS.md 4)
+  // Si (docs/PHYSICS.md 4)
   constexpr double Z_si = 14, A_si = 28.09, rho_si = 2330;
 
   double integral(const DepthProfile &f, double from, double to)
@@ -59,7 +59,7 @@ BOOST_AUTO_TEST_CASE(relativistic_range_gold_100kV)
 BOOST_AUTO_TEST_CASE(heating_efficiency_from_diffusion_sphere)
 {
   BOOST_TEST(kanaya_okayama_gamma(14) == 1.0862429, boost::test_tools::tolerance(1e-7));
-  // PHYSICS.md: eta_h = 0.995 for Si
+  // docs/PHYSICS.md: eta_h = 0.995 for Si
   BOOST_TEST(sphere_heating_efficiency(default_sphere_centre_fraction(14)) == 0.99539737,
              boost::test_tools::tolerance(1e-7));
   // Au: gamma = 3.4429, cap of height 0.550 R above the surface: eta = 0.7117

@@ -47,16 +47,13 @@ BOOST_AUTO_TEST_CASE(every_shipped_case_validates)
         continue;
       ++files;
       const std::string command = command_for(entry.path());
-      // from the source tree: case files name their tables relative to it
-      const Outcome outcome = run_clean("cd " + std::string(EBWELD_SOURCE_DIR) + " && " +
-                                        EBWELD_BINARY + " " + command + " --validate " +
-                                        entry.path().string());
+      const Outcome outcome = run_ebweld(command + " --validate " + entry.path().string());
       BOOST_TEST_MESSAGE("ebweld " << command << " --validate " << entry.path().filename().string()
                                    << " -> exit " << outcome.exit_code);
       BOOST_TEST(outcome.exit_code == 0, entry.path().string() << ": " << outcome.output);
       BOOST_TEST(outcome.output.find(": valid") != std::string::npos, outcome.output);
     }
-  BOOST_TEST(files >= 14u, "found only " << files << " case files");
+  BOOST_TEST(files >= 13u, "found only " << files << " case files");
 }
 
 BOOST_AUTO_TEST_CASE(validation_catches_a_bad_case_for_each_command)
@@ -68,8 +65,14 @@ BOOST_AUTO_TEST_CASE(validation_catches_a_bad_case_for_each_command)
         run_ebweld(command + " --validate /nonexistent/case.prm");
       BOOST_TEST(outcome.exit_code == 2, command << ": " << outcome.output);
     }
-  const std::string path = "/tmp/ebweld_bad_study.prm";
-  std::ofstream(path) << "subsection Study\n  set Grid = Beam/Current (A): -1, 2\nend\n";
-  const Outcome study = run_ebweld("study --validate " + path);
-  BOOST_TEST(study.exit_code == 2, study.output);
+  // a study is checked case by case: the second current of the grid is bad
+  const std::string path = "/tmp/ebweld_study_to_validate.prm";
+  std::ofstream(path) << "subsection Study\n  set Grid = Beam/Current (A): 0.005, -1\nend\n";
+  const Outcome bad = run_ebweld("study --validate " + path);
+  BOOST_TEST(bad.exit_code == 2, bad.output);
+  BOOST_TEST(bad.output.find("Beam/Current (A) = -1") != std::string::npos, bad.output);
+  std::ofstream(path) << "subsection Study\n  set Grid = Beam/Current (A): 0.005, 0.006\nend\n";
+  const Outcome good = run_ebweld("study --validate " + path);
+  BOOST_TEST(good.exit_code == 0, good.output);
+  BOOST_TEST(good.output.find("(2 cases): valid") != std::string::npos, good.output);
 }

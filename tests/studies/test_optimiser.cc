@@ -73,6 +73,19 @@ BOOST_AUTO_TEST_CASE(minimiser_finds_known_minima)
   BOOST_TEST(m3.argument == 0.5);
 }
 
+namespace
+{
+  /// The default case with `base` overrides, then the sweep's own.
+  CaseReader reader(const std::vector<std::string> &base)
+  {
+    return [base](const std::vector<std::string> &extra) {
+      std::vector<std::string> overrides = base;
+      overrides.insert(overrides.end(), extra.begin(), extra.end());
+      return testing::make_setup(overrides);
+    };
+  }
+} // namespace
+
 BOOST_AUTO_TEST_CASE(grid_axis_specifications)
 {
   BOOST_TEST(grid_axis_values("linear(0.5, 4, 9)", "x").size() == 9u);
@@ -83,7 +96,7 @@ BOOST_AUTO_TEST_CASE(grid_axis_specifications)
 
 BOOST_AUTO_TEST_CASE(reported_current_reproduces_target_depth)
 {
-  PecletSweep sweep("", mesh_overrides, settings(true), 100., MPI_COMM_WORLD);
+  PecletSweep sweep(reader(mesh_overrides), settings(true), 100., MPI_COMM_WORLD);
   const auto  p = sweep.evaluate(2.);
   BOOST_TEST(p.status == "ok");
   BOOST_TEST(p.melt_depth_m == 2.5e-6, boost::test_tools::tolerance(1e-6));
@@ -102,8 +115,8 @@ BOOST_AUTO_TEST_CASE(reported_current_reproduces_target_depth)
 
 BOOST_AUTO_TEST_CASE(operator_reuse_matches_reassembly)
 {
-  PecletSweep reused("", mesh_overrides, settings(true), 100., MPI_COMM_WORLD);
-  PecletSweep rebuilt("", mesh_overrides, settings(false), 100., MPI_COMM_WORLD);
+  PecletSweep reused(reader(mesh_overrides), settings(true), 100., MPI_COMM_WORLD);
+  PecletSweep rebuilt(reader(mesh_overrides), settings(false), 100., MPI_COMM_WORLD);
   for (const double ratio : {1.5, 3.})
     {
       const auto a = reused.evaluate(ratio);
@@ -120,13 +133,13 @@ BOOST_AUTO_TEST_CASE(melt_pool_fits_the_automatic_domain)
                                            "Mesh/Cells per deposition depth=8"};
   OptimisationSettings           s = settings(true);
   s.ratios                         = {2.};
-  PecletSweep fits("", coarse, s, 316.2, MPI_COMM_WORLD);
+  PecletSweep fits(reader(coarse), s, 316.2, MPI_COMM_WORLD);
   const auto  p316 = fits.evaluate(2.);
   BOOST_TEST_MESSAGE("Pe 316: " << fits.n_dofs() << " DoFs, note '" << p316.note << "'");
   BOOST_TEST(p316.status == "ok");
   BOOST_TEST(p316.note.empty());
 
-  PecletSweep lengthened("", coarse, s, 1000., MPI_COMM_WORLD);
+  PecletSweep lengthened(reader(coarse), s, 1000., MPI_COMM_WORLD);
   const auto  p1000 = lengthened.evaluate(2.);
   BOOST_TEST_MESSAGE("Pe 1000: " << lengthened.n_dofs() << " DoFs, note '" << p1000.note << "'");
   BOOST_TEST(p1000.status == "ok");
