@@ -13,14 +13,15 @@ namespace ebweld
   MaterialDatabase MaterialDatabase::from_csv(const std::string &path)
   {
     MaterialDatabase database;
-    for (const auto &line : read_csv_lines(path, "Material/Database file",
-                                           "material rows (name and 7 properties)"))
+    for (const auto &line :
+         read_csv_lines(path, "Material/Database file", "material rows (name and 7 properties)"))
       {
         const std::string &where  = line.where;
         const auto        &fields = line.fields;
         if (fields.size() != 8)
-          throw InputError(where + ": expected 8 comma-separated fields "
-                                   "(name and 7 properties), found " +
+          throw InputError(where +
+                           ": expected 8 comma-separated fields "
+                           "(name and 7 properties), found " +
                            std::to_string(fields.size()));
         Material m;
         m.name                    = fields[0];
@@ -51,11 +52,10 @@ namespace ebweld
         std::string known;
         for (const auto &n : names())
           known += (known.empty() ? "" : ", ") + n;
-        throw_input_error(parameter,
-                          name,
+        throw_input_error(parameter, name,
                           "one of the known materials (" + known +
-                            ") or a material defined in "
-                            "subsection Material/Custom");
+                              ") or a material defined in "
+                              "subsection Material/Custom");
       }
     return it->second;
   }

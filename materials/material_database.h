@@ -24,8 +24,7 @@ namespace ebweld
     void add(const Material &material);
 
     /// Throws InputError listing the known names if `name` is unknown.
-    const Material &find(const std::string &name,
-                         const std::string &parameter) const;
+    const Material &find(const std::string &name, const std::string &parameter) const;
 
     std::vector<std::string> names() const;
 

@@ -1,6 +1,7 @@
 #include "materials/material_parameters.h"
 
 #include "materials/material_database.h"
+#include "solver/base/number_pattern.h"
 #include "solver/base/parameter_section.h"
 
 namespace ebweld
@@ -15,13 +16,13 @@ namespace ebweld
     };
 
     const PropertyEntry property_entries[] = {
-      {"Thermal conductivity (W/m/K)", "k [W/m/K], > 0", &Material::conductivity_W_per_mK},
-      {"Density (kg/m^3)", "rho [kg/m^3], > 0", &Material::density_kg_per_m3},
-      {"Heat capacity (J/kg/K)", "c_p [J/kg/K], > 0", &Material::heat_capacity_J_per_kgK},
-      {"Melting temperature (K)", "T_m [K], > 0", &Material::melting_temperature_K},
-      {"Boiling temperature (K)", "T_boil [K], >= T_m", &Material::boiling_temperature_K},
-      {"Atomic number", "Z (mean for compounds) [-], in [1, 118]", &Material::atomic_number},
-      {"Atomic mass (g/mol)", "A [g/mol], > 0", &Material::atomic_mass_g_per_mol}};
+        {"Thermal conductivity (W/m/K)", "k [W/m/K], > 0", &Material::conductivity_W_per_mK},
+        {"Density (kg/m^3)", "rho [kg/m^3], > 0", &Material::density_kg_per_m3},
+        {"Heat capacity (J/kg/K)", "c_p [J/kg/K], > 0", &Material::heat_capacity_J_per_kgK},
+        {"Melting temperature (K)", "T_m [K], > 0", &Material::melting_temperature_K},
+        {"Boiling temperature (K)", "T_boil [K], >= T_m", &Material::boiling_temperature_K},
+        {"Atomic number", "Z (mean for compounds) [-], in [1, 118]", &Material::atomic_number},
+        {"Atomic mass (g/mol)", "A [g/mol], > 0", &Material::atomic_mass_g_per_mol}};
   } // namespace
 
   void declare_material_parameters(dealii::ParameterHandler &prm)
@@ -40,7 +41,8 @@ namespace ebweld
                       "Name of a material defined here (empty: none). "
                       "Select it with Material/Name.");
     for (const auto &entry : property_entries)
-      prm.declare_entry(entry.name, "0", dealii::Patterns::Double(), entry.doc);
+      // 0: not given; a defined material needs each > 0 (Material::validate)
+      prm.declare_entry(entry.name, "0", NumberPattern::at_least(0.), entry.doc);
     prm.leave_subsection();
     prm.leave_subsection();
   }
@@ -49,8 +51,8 @@ namespace ebweld
   {
     ParameterSection  section(prm, "Material");
     const std::string file = section.text("Database file");
-    MaterialDatabase  database = MaterialDatabase::from_csv(
-      file.empty() ? MaterialDatabase::shipped_table_path() : file);
+    MaterialDatabase  database =
+        MaterialDatabase::from_csv(file.empty() ? MaterialDatabase::shipped_table_path() : file);
     {
       ParameterSection custom(section, "Custom");
       Material         m;

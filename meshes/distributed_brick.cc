@@ -32,9 +32,9 @@ namespace ebweld
       const unsigned int left_ranks = n_ranks / 2;
       const unsigned int length     = box.end[axis] - box.begin[axis];
       const unsigned int position =
-        box.begin[axis] +
-        static_cast<unsigned int>((static_cast<unsigned long>(length) * left_ranks + n_ranks / 2) /
-                                  n_ranks);
+          box.begin[axis] +
+          static_cast<unsigned int>(
+              (static_cast<unsigned long>(length) * left_ranks + n_ranks / 2) / n_ranks);
       return {axis, position, left_ranks};
     }
 
@@ -72,8 +72,8 @@ namespace ebweld
                 const double       plane   = is_high ? high[d] : low[d];
                 const double       brick   = is_high ? nodes_m[d].back() : nodes_m[d].front();
                 cell->face(f)->set_boundary_id(std::abs(plane - brick) < 0.5 * (high[d] - low[d])
-                                                 ? static_cast<types::boundary_id>(f)
-                                                 : ghost_layer_edge_id);
+                                                   ? static_cast<types::boundary_id>(f)
+                                                   : ghost_layer_edge_id);
               }
         }
     }
@@ -84,11 +84,12 @@ namespace ebweld
                                          const BrickPartition::Index &n)
     {
       return cell[0] + static_cast<types::coarse_cell_id>(n[0]) *
-                         (cell[1] + static_cast<types::coarse_cell_id>(n[1]) * cell[2]);
+                           (cell[1] + static_cast<types::coarse_cell_id>(n[1]) * cell[2]);
     }
 
     /// The inverse of coarse_cell_id().
-    BrickPartition::Index coarse_cell_index(types::coarse_cell_id id, const BrickPartition::Index &n)
+    BrickPartition::Index coarse_cell_index(types::coarse_cell_id        id,
+                                            const BrickPartition::Index &n)
     {
       BrickPartition::Index cell;
       for (unsigned int d = 0; d < 3; ++d)
@@ -117,8 +118,8 @@ namespace ebweld
   }
 
   BrickPartition::BrickPartition(const Index &n_cells, const unsigned int n_ranks)
-    : n_cells_(n_cells)
-    , blocks_(n_ranks)
+      : n_cells_(n_cells)
+      , blocks_(n_ranks)
   {
     split({{{0, 0, 0}}, n_cells}, 0, n_ranks);
   }
@@ -162,8 +163,9 @@ namespace ebweld
   }
 
   DistributedBrick::DistributedBrick(const MPI_Comm comm)
-    : parallel::fullydistributed::Triangulation<3>(comm)
-  {}
+      : parallel::fullydistributed::Triangulation<3>(comm)
+  {
+  }
 
   void DistributedBrick::create(const BrickNodes &coarse_nodes_m, const unsigned int refinements)
   {
@@ -205,7 +207,7 @@ namespace ebweld
         layout_.owned_fine.begin[d] = owned.begin[d] << refinements;
         layout_.owned_fine.end[d]   = owned.end[d] << refinements;
         layout_.held_fine.begin[d] =
-          layout_.owned_fine.begin[d] > 0 ? layout_.owned_fine.begin[d] - 1 : 0;
+            layout_.owned_fine.begin[d] > 0 ? layout_.owned_fine.begin[d] - 1 : 0;
         layout_.held_fine.end[d] = std::min(layout_.owned_fine.end[d] + 1, n_fine[d]);
       }
     const auto on_level = [&](const unsigned int level) {
@@ -241,7 +243,7 @@ namespace ebweld
             cell.manifold_id = numbers::flat_manifold_id;
             description.coarse_cells.push_back(cell);
             description.coarse_cell_index_to_coarse_cell_id.push_back(
-              coarse_cell_id({{i, j, k}}, n_coarse));
+                coarse_cell_id({{i, j, k}}, n_coarse));
           }
 
     // Level 0 lists the coarse cells; each finer level lists child 0 of
@@ -295,7 +297,7 @@ namespace ebweld
                 // the fine cell index from the coarse cell and the path of children
                 const CellId                id = cell->id();
                 const BrickPartition::Index coarse_cell =
-                  coarse_cell_index(id.get_coarse_cell_id(), layout_.n_coarse);
+                    coarse_cell_index(id.get_coarse_cell_id(), layout_.n_coarse);
                 BrickPartition::Index fine = coarse_cell;
                 for (const std::uint8_t child : id.get_child_indices())
                   for (unsigned int d = 0; d < 3; ++d)

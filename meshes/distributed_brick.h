@@ -85,9 +85,9 @@ namespace ebweld
     /// partition of the coarse cells.
     struct Layout
     {
-      BrickPartition::Index n_coarse{};
-      unsigned int          refinements = 0;
-      BrickPartition::Block owned_fine{}, held_fine{};
+      BrickPartition::Index         n_coarse{};
+      unsigned int                  refinements = 0;
+      BrickPartition::Block         owned_fine{}, held_fine{};
       std::optional<BrickPartition> partition;
     };
     Layout layout_;

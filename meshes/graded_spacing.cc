@@ -4,11 +4,8 @@
 
 namespace ebweld
 {
-  std::vector<double> graded_steps(const double length,
-                                   const double fine_length,
-                                   const double h,
-                                   const double ratio,
-                                   const double near_length,
+  std::vector<double> graded_steps(const double length, const double fine_length, const double h,
+                                   const double ratio, const double near_length,
                                    const double far_ratio)
   {
     std::vector<double> steps;
@@ -16,8 +13,8 @@ namespace ebweld
     while (length - covered > 1e-9 * length)
       {
         double step = (covered < fine_length || steps.empty())
-                        ? h
-                        : steps.back() * (covered < near_length ? ratio : far_ratio);
+                          ? h
+                          : steps.back() * (covered < near_length ? ratio : far_ratio);
         step        = std::min(step, length - covered);
         if (!steps.empty() && step < 0.5 * steps.back())
           {

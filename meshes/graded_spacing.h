@@ -9,10 +9,6 @@ namespace ebweld
   /// cell `ratio` times the previous one, and `far_ratio` times beyond
   /// near_length; the last cell is trimmed (or merged into its neighbour if
   /// it would be tiny) so that the sizes sum to length.
-  std::vector<double> graded_steps(double length,
-                                   double fine_length,
-                                   double h,
-                                   double ratio,
-                                   double near_length,
-                                   double far_ratio);
+  std::vector<double> graded_steps(double length, double fine_length, double h, double ratio,
+                                   double near_length, double far_ratio);
 } // namespace ebweld

@@ -3,8 +3,8 @@
 #include "meshes/distributed_brick.h"
 #include "meshes/graded_spacing.h"
 #include "solver/base/input_error.h"
+#include "solver/base/number_pattern.h"
 #include "solver/base/parameter_section.h"
-
 
 #include <algorithm>
 #include <cmath>
@@ -16,33 +16,35 @@ namespace ebweld
   {
     struct ExtentEntry
     {
-      const char *name;
+      const char           *name;
       std::optional<double> MeshSettings::*member;
-      const char *doc;
+      const char                          *doc;
     };
     const ExtentEntry extent_entries[] = {
-      {"Length ahead of beam (um)", &MeshSettings::ahead_m,
-       "Domain length ahead of the beam (inflow side) [um]; 'auto' or >= the beam diameter."},
-      {"Length behind beam (um)", &MeshSettings::behind_m,
-       "Domain length behind the beam (outflow side) [um]; 'auto' or >= the beam diameter."},
-      {"Half-width (um)", &MeshSettings::side_m,
-       "Domain extent across the weld from the symmetry plane [um]; 'auto' or >= the beam diameter."},
-      {"Depth (um)", &MeshSettings::depth_m,
-       "Domain depth below the top surface [um]; 'auto' or >= the deposition depth of the sources."}};
+        {"Length ahead of beam (um)", &MeshSettings::ahead_m,
+         "Domain length ahead of the beam (inflow side) [um]; 'auto' or >= the beam diameter."},
+        {"Length behind beam (um)", &MeshSettings::behind_m,
+         "Domain length behind the beam (outflow side) [um]; 'auto' or >= the beam diameter."},
+        {"Half-width (um)", &MeshSettings::side_m,
+         "Domain extent across the weld from the symmetry plane [um]; 'auto' or >= the beam "
+         "diameter."},
+        {"Depth (um)", &MeshSettings::depth_m,
+         "Domain depth below the top surface [um]; 'auto' or >= the deposition depth of the "
+         "sources."}};
 
     /// Automatic extents: the source fits with margin, heat ahead decays over
     /// 12 alpha/U, the melt-pool tail fits behind, and the lateral spread
     /// 6 sqrt(alpha t) over the residence time t = behind/U fits across.
     DomainExtents automatic_extents(const DomainScales &s)
     {
-      const double d      = s.beam_diameter_m;
-      const double decay  = 12. * s.diffusivity_m2_per_s / s.speed_m_per_s;
+      const double  d     = s.beam_diameter_m;
+      const double  decay = 12. * s.diffusivity_m2_per_s / s.speed_m_per_s;
       DomainExtents e;
-      e.ahead_m  = 2. * d + decay;
-      e.behind_m = std::max(4. * d, 1.3 * s.melt_length_estimate_m + d) + decay;
+      e.ahead_m           = 2. * d + decay;
+      e.behind_m          = std::max(4. * d, 1.3 * s.melt_length_estimate_m + d) + decay;
       const double spread = 6. * std::sqrt(s.diffusivity_m2_per_s * e.behind_m / s.speed_m_per_s);
-      e.side_m  = 2. * d + spread + decay;
-      e.depth_m = 1.5 * s.bulk_depth_m + spread + decay;
+      e.side_m            = 2. * d + spread + decay;
+      e.depth_m           = 1.5 * s.bulk_depth_m + spread + decay;
       return e;
     }
 
@@ -64,19 +66,21 @@ namespace ebweld
   {
     prm.enter_subsection("Mesh");
     for (const auto &entry : extent_entries)
-      prm.declare_entry(entry.name, "auto", auto_or_number_pattern(), entry.doc);
-    prm.declare_entry("Cells per beam diameter", "16", dealii::Patterns::Double(),
+      prm.declare_entry(entry.name, "auto", NumberPattern::in_range(1e-6, 1e9).or_keyword("auto"),
+                        entry.doc);
+    prm.declare_entry("Cells per beam diameter", "16", NumberPattern::in_range(1., 1000.),
                       "Cells across one beam diameter d near the beam [-], in [1, 1000].");
-    prm.declare_entry("Cells per deposition depth", "16", dealii::Patterns::Double(),
+    prm.declare_entry("Cells per deposition depth", "16", NumberPattern::in_range(1., 1000.),
                       "Cells across the deposition depth of the sources "
                       "(electron range R for Kanaya-Okayama) [-], in [1, 1000].");
-    prm.declare_entry("Depth cell size (um)", "auto", auto_or_number_pattern(),
+    prm.declare_entry("Depth cell size (um)", "auto",
+                      NumberPattern::in_range(1e-6, 1e9).or_keyword("auto"),
                       "Cell size in depth near the surface [um], > 0; 'auto': from "
                       "Cells per deposition depth. A parameter sweep over the "
                       "voltage sets it to keep one mesh for all voltages.");
-    prm.declare_entry("Grading ratio", "1.2", dealii::Patterns::Double(),
+    prm.declare_entry("Grading ratio", "1.2", NumberPattern::in_range(1., 2.),
                       "Size ratio of neighbouring coarse cells away from the beam [-], in [1, 2].");
-    prm.declare_entry("Global refinements", "2", dealii::Patterns::Integer(),
+    prm.declare_entry("Global refinements", "2", NumberPattern::whole(0., 6.),
                       "Times the coarse graded mesh is refined [-], in [0, 6]: "
                       "each adds a factor 8 in cells at the same grading.");
     prm.leave_subsection();
@@ -87,14 +91,14 @@ namespace ebweld
     ParameterSection section(prm, "Mesh");
     MeshSettings     s;
     for (const auto &entry : extent_entries)
-      if (const auto um = section.auto_or_number(entry.name, 1e-6, 1e9))
+      if (const auto um = section.auto_or_number(entry.name))
         s.*(entry.member) = *um * 1e-6;
-    s.cells_per_diameter = section.in_range("Cells per beam diameter", 1., 1000.);
-    s.cells_per_depth    = section.in_range("Cells per deposition depth", 1., 1000.);
-    if (const auto um = section.auto_or_number("Depth cell size (um)", 1e-6, 1e9))
+    s.cells_per_diameter = section.number("Cells per beam diameter");
+    s.cells_per_depth    = section.number("Cells per deposition depth");
+    if (const auto um = section.auto_or_number("Depth cell size (um)"))
       s.depth_cell_size_m = *um * 1e-6;
-    s.grading_ratio      = section.in_range("Grading ratio", 1., 2.);
-    s.refinements = static_cast<unsigned int>(section.in_range("Global refinements", 0., 6.));
+    s.grading_ratio = section.number("Grading ratio");
+    s.refinements   = static_cast<unsigned int>(section.number("Global refinements"));
     return s;
   }
 
@@ -102,13 +106,12 @@ namespace ebweld
   {
     const DomainExtents automatic = automatic_extents(scales);
     DomainExtents       e;
-    e.ahead_m  = settings.ahead_m.value_or(automatic.ahead_m);
-    e.behind_m = settings.behind_m.value_or(automatic.behind_m);
-    e.side_m   = settings.side_m.value_or(automatic.side_m);
-    e.depth_m  = settings.depth_m.value_or(automatic.depth_m);
-    const double      d = scales.beam_diameter_m;
-    const std::string beam =
-      "at least the beam diameter (" + format_value(d * 1e6) + " um)";
+    e.ahead_m              = settings.ahead_m.value_or(automatic.ahead_m);
+    e.behind_m             = settings.behind_m.value_or(automatic.behind_m);
+    e.side_m               = settings.side_m.value_or(automatic.side_m);
+    e.depth_m              = settings.depth_m.value_or(automatic.depth_m);
+    const double      d    = scales.beam_diameter_m;
+    const std::string beam = "at least the beam diameter (" + format_value(d * 1e6) + " um)";
     if (e.ahead_m < d)
       throw_input_error("Mesh/Length ahead of beam (um)", format_value(e.ahead_m * 1e6), beam);
     if (e.behind_m < d)
@@ -118,21 +121,20 @@ namespace ebweld
     if (e.depth_m < scales.bulk_depth_m)
       throw_input_error("Mesh/Depth (um)", format_value(e.depth_m * 1e6),
                         "at least the deposition depth of the sources (" +
-                          format_value(scales.bulk_depth_m * 1e6) + " um)");
+                            format_value(scales.bulk_depth_m * 1e6) + " um)");
     return e;
   }
 
-  std::vector<std::string> extent_warnings(const DomainExtents &chosen,
-                                           const DomainScales  &scales)
+  std::vector<std::string> extent_warnings(const DomainExtents &chosen, const DomainScales &scales)
   {
     const DomainExtents      a = automatic_extents(scales);
     std::vector<std::string> warnings;
     const auto check = [&](const double value, const double recommended, const char *name) {
       if (value < 0.5 * recommended)
-        warnings.push_back(std::string("Mesh/") + name + " = " + format_value(value * 1e6) +
-                           " um is less than half the recommended " +
-                           format_value(recommended * 1e6) +
-                           " um: the temperature may not decay to T0 at the fixed-temperature faces.");
+        warnings.push_back(
+            std::string("Mesh/") + name + " = " + format_value(value * 1e6) +
+            " um is less than half the recommended " + format_value(recommended * 1e6) +
+            " um: the temperature may not decay to T0 at the fixed-temperature faces.");
     };
     check(chosen.ahead_m, a.ahead_m, "Length ahead of beam (um)");
     check(chosen.side_m, a.side_m, "Half-width (um)");
@@ -144,23 +146,22 @@ namespace ebweld
     return warnings;
   }
 
-  void generate_half_brick(DistributedBrick    &triangulation,
-                           const MeshSettings  &settings,
-                           const DomainExtents &extents,
-                           const DomainScales  &scales,
-                           const unsigned int   refinements_in_element)
+  void generate_half_brick(DistributedBrick &triangulation, const MeshSettings &settings,
+                           const DomainExtents &extents, const DomainScales &scales,
+                           const unsigned int refinements_in_element)
   {
     if (refinements_in_element > settings.refinements)
-      throw std::invalid_argument("generate_half_brick: more refinements in the element than in the mesh");
+      throw std::invalid_argument(
+          "generate_half_brick: more refinements in the element than in the mesh");
     const double coarsening = std::pow(2., settings.refinements);
     const double d          = scales.beam_diameter_m;
     const double h_xy       = d / settings.cells_per_diameter * coarsening;
     const double h_z =
-      settings.depth_cell_size_m
-        ? *settings.depth_cell_size_m * coarsening
-        : std::min(h_xy, scales.deposition_depth_m > 0.
-                           ? scales.deposition_depth_m / settings.cells_per_depth * coarsening
-                           : h_xy);
+        settings.depth_cell_size_m
+            ? *settings.depth_cell_size_m * coarsening
+            : std::min(h_xy, scales.deposition_depth_m > 0.
+                                 ? scales.deposition_depth_m / settings.cells_per_depth * coarsening
+                                 : h_xy);
     const double ratio = settings.grading_ratio;
     const double near  = 2. * std::max({d, scales.bulk_depth_m, scales.melt_length_estimate_m});
 
@@ -168,16 +169,15 @@ namespace ebweld
     // beam the rise decays over alpha / U; when that is shorter than the
     // beam the fine cells also cover this thermal precursor (when it is
     // longer, the graded cells near the beam resolve it already).
-    const double decay_m     = scales.diffusivity_m2_per_s / scales.speed_m_per_s;
-    const double precursor_m = decay_m < 2. * d ? 6. * decay_m : 0.;
-    std::vector<double> x_steps = steps_for(extents.behind_m, d, h_xy, ratio, near);
+    const double        decay_m     = scales.diffusivity_m2_per_s / scales.speed_m_per_s;
+    const double        precursor_m = decay_m < 2. * d ? 6. * decay_m : 0.;
+    std::vector<double> x_steps     = steps_for(extents.behind_m, d, h_xy, ratio, near);
     std::reverse(x_steps.begin(), x_steps.end());
     for (const double step : steps_for(extents.ahead_m, d + precursor_m, h_xy, ratio, near))
       x_steps.push_back(step);
     const std::vector<std::vector<double>> steps = {
-      x_steps,
-      steps_for(extents.side_m, d, h_xy, ratio, near),
-      steps_for(extents.depth_m, 1.2 * scales.bulk_depth_m, h_z, ratio, near)};
+        x_steps, steps_for(extents.side_m, d, h_xy, ratio, near),
+        steps_for(extents.depth_m, 1.2 * scales.bulk_depth_m, h_z, ratio, near)};
 
     const std::array<double, 3> low  = {{-extents.behind_m, 0., 0.}};
     const std::array<double, 3> high = {{extents.ahead_m, extents.side_m, extents.depth_m}};

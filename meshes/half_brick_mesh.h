@@ -27,7 +27,7 @@ namespace ebweld
     constexpr unsigned int side     = 3; // y = side
     constexpr unsigned int top      = 4; // z = 0
     constexpr unsigned int bottom   = 5; // z = depth
-  } // namespace boundary_id
+  }                                      // namespace boundary_id
 
   struct DomainExtents
   {
@@ -40,12 +40,12 @@ namespace ebweld
   /// Length scales of the physics that size and grade the domain.
   struct DomainScales
   {
-    double beam_diameter_m     = 0.;
-    double deposition_depth_m  = 0.;
+    double beam_diameter_m    = 0.;
+    double deposition_depth_m = 0.;
     /// depth above which 99.9 % of the power is deposited [m]
-    double bulk_depth_m        = 0.;
+    double bulk_depth_m         = 0.;
     double diffusivity_m2_per_s = 0.;
-    double speed_m_per_s       = 0.;
+    double speed_m_per_s        = 0.;
     /// Rosenthal estimate of the melt-pool tail P / (2 pi k (T_m - T0)) [m]
     double melt_length_estimate_m = 0.;
   };
@@ -53,12 +53,12 @@ namespace ebweld
   struct MeshSettings
   {
     std::optional<double> ahead_m, behind_m, side_m, depth_m;
-    double       cells_per_diameter = 16;
-    double       cells_per_depth    = 16;
+    double                cells_per_diameter = 16;
+    double                cells_per_depth    = 16;
     /// cell size in depth near the surface [m]; overrides cells_per_depth
     std::optional<double> depth_cell_size_m;
-    double       grading_ratio      = 1.2;
-    unsigned int refinements        = 2;
+    double                grading_ratio = 1.2;
+    unsigned int          refinements   = 2;
 
     static void         declare_parameters(dealii::ParameterHandler &prm);
     static MeshSettings parse(dealii::ParameterHandler &prm);
@@ -70,15 +70,12 @@ namespace ebweld
   DomainExtents choose_extents(const MeshSettings &settings, const DomainScales &scales);
 
   /// Warnings for extents smaller than the automatic choice would be.
-  std::vector<std::string> extent_warnings(const DomainExtents &chosen,
-                                           const DomainScales  &scales);
+  std::vector<std::string> extent_warnings(const DomainExtents &chosen, const DomainScales &scales);
 
   /// The graded brick with settings.refinements refinements, of which
   /// the last `refinements_in_element` are left to the element (pieces of
   /// FE_Q_iso_Q1, solver/element_pieces.h) instead of the triangulation.
-  void generate_half_brick(DistributedBrick    &triangulation,
-                           const MeshSettings  &settings,
-                           const DomainExtents &extents,
-                           const DomainScales  &scales,
-                           unsigned int         refinements_in_element = 0);
+  void generate_half_brick(DistributedBrick &triangulation, const MeshSettings &settings,
+                           const DomainExtents &extents, const DomainScales &scales,
+                           unsigned int refinements_in_element = 0);
 } // namespace ebweld

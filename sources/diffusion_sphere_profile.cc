@@ -4,13 +4,12 @@
 
 namespace ebweld
 {
-  DiffusionSphereProfile::DiffusionSphereProfile(const double range_m,
-                                                 const double centre_fraction)
-    : centre_m_(centre_fraction * range_m)
-    , radius_m_(range_m - centre_fraction * range_m)
+  DiffusionSphereProfile::DiffusionSphereProfile(const double range_m, const double centre_fraction)
+      : centre_m_(centre_fraction * range_m)
+      , radius_m_(range_m - centre_fraction * range_m)
   {
     // Antiderivative of r^2 - u^2 in u = z - x_c.
-    const auto   primitive = [&](const double u) {
+    const auto primitive = [&](const double u) {
       return radius_m_ * radius_m_ * u - u * u * u / 3.;
     };
     const double u_low = std::max(-radius_m_, -centre_m_);

@@ -12,9 +12,9 @@ namespace ebweld
   {
   public:
     DiffusionSphereProfile(double range_m, double centre_fraction);
-    double         value(double depth_m) const override;
-    double         max_depth_m() const override { return centre_m_ + radius_m_; }
-    double         feature_length_m() const override { return radius_m_ / 4.; }
+    double                 value(double depth_m) const override;
+    double                 max_depth_m() const override { return centre_m_ + radius_m_; }
+    double                 feature_length_m() const override { return radius_m_ / 4.; }
     nlohmann::ordered_json describe() const override;
 
   private:

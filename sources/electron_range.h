@@ -10,18 +10,13 @@ namespace ebweld
   /// R[um] = 0.0276 A E[keV]^1.67 / (Z^0.889 rho[g/cm^3]). With
   /// `relativistic` the 5/3-exponent form times the relativistic factor
   /// (1 + 0.978e-6 E_eV)^(5/3) / (1 + 1.957e-6 E_eV)^(4/3).
-  double kanaya_okayama_range_m(double voltage_V,
-                                double atomic_number,
-                                double atomic_mass_g_per_mol,
-                                double density_kg_per_m3,
-                                bool   relativistic);
+  double kanaya_okayama_range_m(double voltage_V, double atomic_number,
+                                double atomic_mass_g_per_mol, double density_kg_per_m3,
+                                bool relativistic);
 
   /// Inverse of kanaya_okayama_range_m: the voltage [V] whose range is R.
-  double voltage_for_range_V(double range_m,
-                             double atomic_number,
-                             double atomic_mass_g_per_mol,
-                             double density_kg_per_m3,
-                             bool   relativistic);
+  double voltage_for_range_V(double range_m, double atomic_number, double atomic_mass_g_per_mol,
+                             double density_kg_per_m3, bool relativistic);
 
   /// gamma = 0.187 Z^(2/3)
   double kanaya_okayama_gamma(double atomic_number);

@@ -3,6 +3,7 @@
 // deposition depth of the KO transmission profile at the same voltage, so
 // that the two sources compare like for like.
 
+#include "solver/base/number_pattern.h"
 #include "solver/base/parameter_section.h"
 #include "sources/exponential_depth_profile.h"
 #include "sources/ko_transmission_profile.h"
@@ -13,11 +14,9 @@ namespace ebweld
 {
   namespace
   {
-    double penetration_depth_m(const ParameterSection &section,
-                               const BeamContext      &beam)
+    double penetration_depth_m(const ParameterSection &section, const BeamContext &beam)
     {
-      const auto given_um =
-        section.auto_or_number("Penetration depth (um)", 1e-6, 1e6);
+      const auto given_um = section.auto_or_number("Penetration depth (um)");
       if (given_um)
         return *given_um * 1e-6;
       return KOTransmissionProfile(beam.electron_range_m, beam.ko_gamma).mean_depth_m();
@@ -27,30 +26,28 @@ namespace ebweld
   class ExponentialDecaySource final : public RadialBeamSource
   {
   public:
-    ExponentialDecaySource(const ParameterSection &section,
-                           const BeamContext      &beam,
-                           const double            efficiency)
-      : RadialBeamSource(beam,
-                         efficiency,
-                         std::make_unique<ExponentialDepthProfile>(
-                           penetration_depth_m(section, beam)))
-      , delta_over_range_(depth_profile().mean_depth_m() / beam.electron_range_m)
-    {}
+    ExponentialDecaySource(const ParameterSection &section, const BeamContext &beam,
+                           const double efficiency)
+        : RadialBeamSource(
+              beam, efficiency,
+              std::make_unique<ExponentialDepthProfile>(penetration_depth_m(section, beam)))
+        , delta_over_range_(depth_profile().mean_depth_m() / beam.electron_range_m)
+    {
+    }
 
     std::string name() const override { return "Exponential decay"; }
 
     nlohmann::ordered_json describe() const override
     {
-      auto d = RadialBeamSource::describe();
+      auto d                               = RadialBeamSource::describe();
       d["penetration_depth_over_ko_range"] = delta_over_range_;
       return d;
     }
 
     static void declare_parameters(dealii::ParameterHandler &prm)
     {
-      prm.declare_entry("Penetration depth (um)",
-                        "auto",
-                        auto_or_number_pattern(),
+      prm.declare_entry("Penetration depth (um)", "auto",
+                        NumberPattern::in_range(1e-6, 1e6).or_keyword("auto"),
                         "Electron penetration variable delta [um]. 'auto': "
                         "the mean deposition depth of the Kanaya-Okayama "
                         "transmission profile at the beam voltage.");
@@ -60,7 +57,6 @@ namespace ebweld
     double delta_over_range_;
   };
 
-  EBWELD_REGISTER_HEAT_SOURCE(ExponentialDecaySource,
-                              "Exponential decay",
+  EBWELD_REGISTER_HEAT_SOURCE(ExponentialDecaySource, "Exponential decay",
                               "volumetric EB source, Gaussian in r, exp(-z/delta) in depth")
 } // namespace ebweld

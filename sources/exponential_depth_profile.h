@@ -11,8 +11,9 @@ namespace ebweld
   {
   public:
     explicit ExponentialDepthProfile(double penetration_depth_m)
-      : delta_m_(penetration_depth_m)
-    {}
+        : delta_m_(penetration_depth_m)
+    {
+    }
     double value(double depth_m) const override
     {
       return depth_m < 0. ? 0. : std::exp(-depth_m / delta_m_) / delta_m_;

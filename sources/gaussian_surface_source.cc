@@ -12,30 +12,30 @@ namespace ebweld
   class GaussianSurfaceSource final : public HeatSource
   {
   public:
-    GaussianSurfaceSource(const ParameterSection &,
-                          const BeamContext &beam,
-                          const double       efficiency)
-      : absorbed_power_W_(efficiency * beam.beam_power_W())
-      , efficiency_(efficiency)
-      , diameter_m_(beam.diameter_m)
-    {}
+    GaussianSurfaceSource(const ParameterSection &, const BeamContext &beam,
+                          const double efficiency)
+        : absorbed_power_W_(efficiency * beam.beam_power_W())
+        , efficiency_(efficiency)
+        , diameter_m_(beam.diameter_m)
+    {
+    }
 
     std::string name() const override { return "Gaussian surface"; }
-    double absorbed_power_W() const override { return absorbed_power_W_; }
-    bool   has_surface_flux() const override { return true; }
+    double      absorbed_power_W() const override { return absorbed_power_W_; }
+    bool        has_surface_flux() const override { return true; }
 
     void add_volumetric_density(const std::vector<dealii::Point<3>> &,
                                 std::vector<double> &) const override
-    {}
+    {
+    }
 
     void add_surface_flux(const std::vector<dealii::Point<3>> &points,
-                          std::vector<double> &flux) const override
+                          std::vector<double>                 &flux) const override
     {
       for (std::size_t i = 0; i < points.size(); ++i)
         flux[i] += absorbed_power_W_ *
-                   gaussian_surface_density_per_m2(points[i][0] * points[i][0] +
-                                                     points[i][1] * points[i][1],
-                                                   diameter_m_);
+                   gaussian_surface_density_per_m2(
+                       points[i][0] * points[i][0] + points[i][1] * points[i][1], diameter_m_);
     }
 
     dealii::BoundingBox<3> support_box_m() const override
@@ -46,7 +46,7 @@ namespace ebweld
 
     dealii::Tensor<1, 3> feature_length_m() const override
     {
-      const double sigma = diameter_m_ / std::sqrt(8. * std::log(2.));
+      const double         sigma = diameter_m_ / std::sqrt(8. * std::log(2.));
       dealii::Tensor<1, 3> length;
       length[0] = length[1] = length[2] = sigma;
       return length;
@@ -68,7 +68,6 @@ namespace ebweld
     double diameter_m_;
   };
 
-  EBWELD_REGISTER_HEAT_SOURCE(GaussianSurfaceSource,
-                              "Gaussian surface",
+  EBWELD_REGISTER_HEAT_SOURCE(GaussianSurfaceSource, "Gaussian surface",
                               "surface flux, Gaussian in r (laser-like)")
 } // namespace ebweld

@@ -3,6 +3,7 @@
 // with a = a_f, f = f_f ahead of the beam (x >= 0) and a = a_r, f = 2 - f_f
 // behind; integrated over the solid (z >= 0) it gives Q = eta V I.
 
+#include "solver/base/number_pattern.h"
 #include "solver/base/parameter_section.h"
 #include "sources/heat_source.h"
 #include "sources/source_registry.h"
@@ -14,23 +15,22 @@ namespace ebweld
   class GoldakSource final : public HeatSource
   {
   public:
-    GoldakSource(const ParameterSection &section,
-                 const BeamContext      &beam,
-                 const double            efficiency)
-      : absorbed_power_W_(efficiency * beam.beam_power_W())
-      , efficiency_(efficiency)
-      , front_m_(section.positive("Front semi-axis (um)") * 1e-6)
-      , rear_m_(section.positive("Rear semi-axis (um)") * 1e-6)
-      , half_width_m_(section.positive("Half-width (um)") * 1e-6)
-      , depth_m_(section.positive("Depth (um)") * 1e-6)
-      , front_fraction_(section.in_range("Front fraction", 0., 2.))
-    {}
+    GoldakSource(const ParameterSection &section, const BeamContext &beam, const double efficiency)
+        : absorbed_power_W_(efficiency * beam.beam_power_W())
+        , efficiency_(efficiency)
+        , front_m_(section.number("Front semi-axis (um)") * 1e-6)
+        , rear_m_(section.number("Rear semi-axis (um)") * 1e-6)
+        , half_width_m_(section.number("Half-width (um)") * 1e-6)
+        , depth_m_(section.number("Depth (um)") * 1e-6)
+        , front_fraction_(section.number("Front fraction"))
+    {
+    }
 
     std::string name() const override { return "Goldak double ellipsoid"; }
-    double absorbed_power_W() const override { return absorbed_power_W_; }
+    double      absorbed_power_W() const override { return absorbed_power_W_; }
 
     void add_volumetric_density(const std::vector<dealii::Point<3>> &points,
-                                std::vector<double> &density) const override
+                                std::vector<double>                 &density) const override
     {
       const double norm = 6. * std::sqrt(3.) * absorbed_power_W_ /
                           (half_width_m_ * depth_m_ * M_PI * std::sqrt(M_PI));
@@ -53,8 +53,8 @@ namespace ebweld
     {
       const double s = std::sqrt(std::log(1e12) / 3.); // exp(-3 s^2) = 1e-12
       return dealii::BoundingBox<3>(
-        {dealii::Point<3>(-s * rear_m_, -s * half_width_m_, 0.),
-         dealii::Point<3>(s * front_m_, s * half_width_m_, s * depth_m_)});
+          {dealii::Point<3>(-s * rear_m_, -s * half_width_m_, 0.),
+           dealii::Point<3>(s * front_m_, s * half_width_m_, s * depth_m_)});
     }
 
     dealii::Tensor<1, 3> feature_length_m() const override
@@ -80,15 +80,15 @@ namespace ebweld
 
     static void declare_parameters(dealii::ParameterHandler &prm)
     {
-      prm.declare_entry("Front semi-axis (um)", "5", dealii::Patterns::Double(),
+      prm.declare_entry("Front semi-axis (um)", "5", NumberPattern::positive(),
                         "Semi-axis a_f ahead of the beam [um], > 0.");
-      prm.declare_entry("Rear semi-axis (um)", "20", dealii::Patterns::Double(),
+      prm.declare_entry("Rear semi-axis (um)", "20", NumberPattern::positive(),
                         "Semi-axis a_r behind the beam [um], > 0.");
-      prm.declare_entry("Half-width (um)", "5", dealii::Patterns::Double(),
+      prm.declare_entry("Half-width (um)", "5", NumberPattern::positive(),
                         "Semi-axis b across the weld [um], > 0.");
-      prm.declare_entry("Depth (um)", "5", dealii::Patterns::Double(),
+      prm.declare_entry("Depth (um)", "5", NumberPattern::positive(),
                         "Semi-axis c into the depth [um], > 0.");
-      prm.declare_entry("Front fraction", "0.6", dealii::Patterns::Double(),
+      prm.declare_entry("Front fraction", "0.6", NumberPattern::in_range(0., 2.),
                         "Fraction f_f of the front ellipsoid [-], in [0, 2]; "
                         "the rear one gets 2 - f_f.");
     }
@@ -103,7 +103,6 @@ namespace ebweld
     double front_fraction_;
   };
 
-  EBWELD_REGISTER_HEAT_SOURCE(GoldakSource,
-                              "Goldak double ellipsoid",
+  EBWELD_REGISTER_HEAT_SOURCE(GoldakSource, "Goldak double ellipsoid",
                               "volumetric double-ellipsoid source (arc, macro EBW)")
 } // namespace ebweld

@@ -4,7 +4,8 @@ namespace ebweld
 {
   void HeatSource::add_surface_flux(const std::vector<dealii::Point<3>> &,
                                     std::vector<double> &) const
-  {}
+  {
+  }
 
   double HeatSource::deposition_depth_m() const
   {

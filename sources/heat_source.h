@@ -25,8 +25,8 @@ namespace ebweld
   /// What every source model may use about the beam and the target.
   struct BeamContext
   {
-    double voltage_V   = 0.;
-    double current_A   = 0.;
+    double voltage_V = 0.;
+    double current_A = 0.;
     /// full width at half maximum of the Gaussian surface power density [m]
     double diameter_m = 0.;
     /// default heating efficiency eta_h of electron-beam sources
@@ -36,8 +36,8 @@ namespace ebweld
     /// Kanaya-Okayama gamma = 0.187 Z^(2/3)
     double ko_gamma = 0.;
     /// diffusion-sphere centre depth / R
-    double sphere_centre_fraction = 0.;
-    const Material *material = nullptr;
+    double          sphere_centre_fraction = 0.;
+    const Material *material               = nullptr;
 
     double beam_power_W() const { return voltage_V * current_A; }
   };
@@ -55,11 +55,11 @@ namespace ebweld
 
     /// Adds q [W/m^3] at each point to `density`.
     virtual void add_volumetric_density(const std::vector<dealii::Point<3>> &points,
-                                        std::vector<double> &density) const = 0;
+                                        std::vector<double>                 &density) const = 0;
 
     /// Adds the flux [W/m^2] into the top surface z = 0 at each point.
     virtual void add_surface_flux(const std::vector<dealii::Point<3>> &points,
-                                  std::vector<double> &flux) const;
+                                  std::vector<double>                 &flux) const;
 
     /// True if the source deposits through add_surface_flux.
     virtual bool has_surface_flux() const { return false; }

@@ -20,44 +20,38 @@ namespace ebweld
         return std::make_unique<DiffusionSphereProfile>(beam.electron_range_m,
                                                         beam.sphere_centre_fraction);
       if (kind == "table")
-        return std::make_unique<TabulatedDepthProfile>(
-          section.text("Depth-dose file"), section.path("Depth-dose file"));
-      return std::make_unique<KOTransmissionProfile>(beam.electron_range_m,
-                                                     beam.ko_gamma);
+        return std::make_unique<TabulatedDepthProfile>(section.text("Depth-dose file"),
+                                                       section.path("Depth-dose file"));
+      return std::make_unique<KOTransmissionProfile>(beam.electron_range_m, beam.ko_gamma);
     }
   } // namespace
 
   class KanayaOkayamaSource final : public RadialBeamSource
   {
   public:
-    KanayaOkayamaSource(const ParameterSection &section,
-                        const BeamContext      &beam,
-                        const double            efficiency)
-      : RadialBeamSource(beam, efficiency, make_profile(section, beam))
-    {}
+    KanayaOkayamaSource(const ParameterSection &section, const BeamContext &beam,
+                        const double efficiency)
+        : RadialBeamSource(beam, efficiency, make_profile(section, beam))
+    {
+    }
 
     std::string name() const override { return "Kanaya-Okayama"; }
 
     static void declare_parameters(dealii::ParameterHandler &prm)
     {
-      prm.declare_entry(
-        "Depth profile",
-        "transmission",
-        dealii::Patterns::Selection("transmission|sphere|table"),
-        "Depth profile f(z): 'transmission' (KO transmitted energy flux, "
-        "default), 'sphere' (uniform diffusion sphere centred at x_c = "
-        "f R, f = Beam/Diffusion sphere centre fraction), 'table' (read "
-        "from Depth-dose file).");
-      prm.declare_entry("Depth-dose file",
-                        "",
-                        dealii::Patterns::Anything(),
+      prm.declare_entry("Depth profile", "transmission",
+                        dealii::Patterns::Selection("transmission|sphere|table"),
+                        "Depth profile f(z): 'transmission' (KO transmitted energy flux, "
+                        "default), 'sphere' (uniform diffusion sphere centred at x_c = "
+                        "f R, f = Beam/Diffusion sphere centre fraction), 'table' (read "
+                        "from Depth-dose file).");
+      prm.declare_entry("Depth-dose file", "", dealii::Patterns::Anything(),
                         "For Depth profile = table: file of lines "
                         "'depth_um, relative_dose' (e.g. a Monte Carlo "
                         "export), normalised on load.");
     }
   };
 
-  EBWELD_REGISTER_HEAT_SOURCE(KanayaOkayamaSource,
-                              "Kanaya-Okayama",
+  EBWELD_REGISTER_HEAT_SOURCE(KanayaOkayamaSource, "Kanaya-Okayama",
                               "volumetric EB source, Gaussian in r, KO depth profile")
 } // namespace ebweld

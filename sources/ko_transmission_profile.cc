@@ -4,11 +4,11 @@
 
 namespace ebweld
 {
-  KOTransmissionProfile::KOTransmissionProfile(const double range_m,
-                                               const double gamma)
-    : range_m_(range_m)
-    , gamma_(gamma)
-  {}
+  KOTransmissionProfile::KOTransmissionProfile(const double range_m, const double gamma)
+      : range_m_(range_m)
+      , gamma_(gamma)
+  {
+  }
 
   double KOTransmissionProfile::value(const double depth_m) const
   {
@@ -19,8 +19,7 @@ namespace ebweld
     const double exponent  = gamma_ * s / remaining;
     if (exponent > 700.) // exp underflows long before the power blows up
       return 0.;
-    return std::exp(-exponent) * std::pow(remaining, -0.4) *
-           (0.6 + gamma_ / remaining) / range_m_;
+    return std::exp(-exponent) * std::pow(remaining, -0.4) * (0.6 + gamma_ / remaining) / range_m_;
   }
 
   double KOTransmissionProfile::deposited_above(const double depth_m) const
@@ -41,8 +40,7 @@ namespace ebweld
 
   nlohmann::ordered_json KOTransmissionProfile::describe() const
   {
-    return {{"depth_profile", "KO transmission"},
-            {"gamma", gamma_},
-            {"electron_range_m", range_m_}};
+    return {
+        {"depth_profile", "KO transmission"}, {"gamma", gamma_}, {"electron_range_m", range_m_}};
   }
 } // namespace ebweld

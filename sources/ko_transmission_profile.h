@@ -11,11 +11,11 @@ namespace ebweld
   {
   public:
     KOTransmissionProfile(double range_m, double gamma);
-    double         value(double depth_m) const override;
-    double         max_depth_m() const override { return range_m_; }
-    double         feature_length_m() const override;
+    double value(double depth_m) const override;
+    double max_depth_m() const override { return range_m_; }
+    double feature_length_m() const override;
     /// 1 - F(z/R), F(s) = exp(-gamma s/(1-s)) (1-s)^(3/5)
-    double         deposited_above(double depth_m) const override;
+    double                 deposited_above(double depth_m) const override;
     nlohmann::ordered_json describe() const override;
 
   private:

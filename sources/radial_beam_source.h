@@ -19,13 +19,12 @@ namespace ebweld
   class RadialBeamSource : public HeatSource
   {
   public:
-    RadialBeamSource(const BeamContext &beam,
-                     double efficiency,
+    RadialBeamSource(const BeamContext &beam, double efficiency,
                      std::unique_ptr<DepthProfile> profile);
 
-    double absorbed_power_W() const override { return absorbed_power_W_; }
-    void   add_volumetric_density(const std::vector<dealii::Point<3>> &points,
-                                  std::vector<double> &density) const override;
+    double                 absorbed_power_W() const override { return absorbed_power_W_; }
+    void                   add_volumetric_density(const std::vector<dealii::Point<3>> &points,
+                                                  std::vector<double>                 &density) const override;
     dealii::BoundingBox<3> support_box_m() const override;
     dealii::Tensor<1, 3>   feature_length_m() const override;
     nlohmann::ordered_json describe() const override;

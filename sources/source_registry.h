@@ -22,23 +22,20 @@ namespace ebweld
     void declare_parameters(dealii::ParameterHandler &prm) const;
 
     /// Builds the active sources (at least one).
-    std::vector<std::unique_ptr<HeatSource>>
-    create_active(dealii::ParameterHandler &prm, const BeamContext &beam) const;
+    std::vector<std::unique_ptr<HeatSource>> create_active(dealii::ParameterHandler &prm,
+                                                           const BeamContext        &beam) const;
   };
 } // namespace ebweld
 
 /// Registers Model (constructible from (section, beam, efficiency), with a
 /// static declare_parameters(ParameterHandler&)) under `name`.
-#define EBWELD_REGISTER_HEAT_SOURCE(Model, name, description)               \
-  namespace                                                                 \
-  {                                                                         \
-    const bool Model##_registered = ::ebweld::SourceRegistry::instance().add( \
-      name,                                                                 \
-      description,                                                          \
-      &Model::declare_parameters,                                           \
-      [](const ::ebweld::ParameterSection &section,                         \
-         const ::ebweld::BeamContext      &beam,                            \
-         const double efficiency) -> std::unique_ptr<::ebweld::HeatSource> { \
-        return std::make_unique<Model>(section, beam, efficiency);          \
-      });                                                                   \
+#define EBWELD_REGISTER_HEAT_SOURCE(Model, name, description)                            \
+  namespace                                                                              \
+  {                                                                                      \
+    const bool Model##_registered = ::ebweld::SourceRegistry::instance().add(            \
+        name, description, &Model::declare_parameters,                                   \
+        [](const ::ebweld::ParameterSection &section, const ::ebweld::BeamContext &beam, \
+           const double efficiency) -> std::unique_ptr<::ebweld::HeatSource> {           \
+          return std::make_unique<Model>(section, beam, efficiency);                     \
+        });                                                                              \
   }

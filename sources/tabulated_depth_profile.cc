@@ -9,7 +9,7 @@ namespace ebweld
 {
   TabulatedDepthProfile::TabulatedDepthProfile(const std::string &path,
                                                const std::string &parameter)
-    : path_(path)
+      : path_(path)
   {
     const auto lines = read_csv_lines(path, parameter, "lines 'depth_um, relative_dose'");
     for (const auto &line : lines)
@@ -25,8 +25,7 @@ namespace ebweld
         if (depth_um < 0.)
           throw_input_error(where + " depth (um)", format_value(depth_um), ">= 0");
         if (!depths_m_.empty() && !(depth_um * 1e-6 > depths_m_.back()))
-          throw_input_error(where + " depth (um)",
-                            format_value(depth_um),
+          throw_input_error(where + " depth (um)", format_value(depth_um),
                             "larger than the previous depth (depths must increase)");
         if (dose < 0.)
           throw_input_error(where + " relative dose", format_value(dose), ">= 0");
@@ -37,8 +36,8 @@ namespace ebweld
       throw_input_error(parameter, path, "a file with at least two depth-dose rows");
     double integral = 0.;
     for (std::size_t i = 1; i < depths_m_.size(); ++i)
-      integral += 0.5 * (density_per_m_[i] + density_per_m_[i - 1]) *
-                  (depths_m_[i] - depths_m_[i - 1]);
+      integral +=
+          0.5 * (density_per_m_[i] + density_per_m_[i - 1]) * (depths_m_[i] - depths_m_[i - 1]);
     if (!(integral > 0.))
       throw_input_error(parameter, path, "a depth-dose table with a positive total dose");
     for (double &d : density_per_m_)
@@ -78,8 +77,7 @@ namespace ebweld
 
   nlohmann::ordered_json TabulatedDepthProfile::describe() const
   {
-    return {{"depth_profile", "table"},
-            {"depth_dose_file", path_},
-            {"table_rows", depths_m_.size()}};
+    return {
+        {"depth_profile", "table"}, {"depth_dose_file", path_}, {"table_rows", depths_m_.size()}};
   }
 } // namespace ebweld

@@ -15,10 +15,10 @@ namespace ebweld
     /// Throws InputError naming `parameter` for a missing file, negative or
     /// non-increasing depths, negative doses or a zero total dose.
     TabulatedDepthProfile(const std::string &path, const std::string &parameter);
-    double         value(double depth_m) const override;
-    double         max_depth_m() const override { return depths_m_.back(); }
-    double         feature_length_m() const override;
-    double         mean_depth_m() const override;
+    double                 value(double depth_m) const override;
+    double                 max_depth_m() const override { return depths_m_.back(); }
+    double                 feature_length_m() const override;
+    double                 mean_depth_m() const override;
     nlohmann::ordered_json describe() const override;
 
   private:

@@ -24,7 +24,8 @@ namespace ebweld
                           const std::vector<double> &times_s) const override;
 
     /// dG_mix [J/mol] of an n-atom cluster.
-    double mixing_gibbs_energy_J_per_mol(double atoms, double fraction_A, double temperature_K) const;
+    double mixing_gibbs_energy_J_per_mol(double atoms, double fraction_A,
+                                         double temperature_K) const;
     /// dG_mix of the bulk (n -> infinity) [J/mol].
     double bulk_mixing_gibbs_energy_J_per_mol(double fraction_A, double temperature_K) const;
     /// n* [atoms]: clusters with n < n* mix (dG_mix < 0). +infinity if

@@ -2,6 +2,7 @@
 
 #include "materials/nano/physical_constants.h"
 #include "solver/base/input_error.h"
+#include "solver/base/number_pattern.h"
 #include "solver/base/parameter_section.h"
 
 #include <cmath>
@@ -48,7 +49,8 @@ namespace ebweld
     {
       double              dr;
       std::vector<double> centre, volume; // per cell
-      RadialGrid(const double radius, const unsigned int cells) : dr(radius / cells)
+      RadialGrid(const double radius, const unsigned int cells)
+          : dr(radius / cells)
       {
         for (unsigned int i = 0; i < cells; ++i)
           {
@@ -87,43 +89,45 @@ namespace ebweld
     using dealii::Patterns::Bool;
     using dealii::Patterns::Double;
     using dealii::Patterns::Integer;
-    prm.declare_entry("Core radius (nm)", "3.5", Double(),
+    prm.declare_entry("Core radius (nm)", "3.5", NumberPattern::positive(),
                       "R_A [nm], in (0, Particles/Radius (nm)): the particle radius is R_B.");
-    prm.declare_entry("Core atomic number", "47", Double(),
+    prm.declare_entry("Core atomic number", "47", NumberPattern::in_range(1., 118.),
                       "Z of the core species A [-] (Ag: 47); the shell's is that of "
                       "Particles/Material. Weights Z^2 of the HAADF-like profile.");
-    prm.declare_entry("Interface width (nm)", "0.3", Double(),
+    prm.declare_entry("Interface width (nm)", "0.3", NumberPattern::positive(),
                       "sigma of the error-function initial profiles [nm], > 0.");
     // Ag in Au (docs/PHYSICS.md 5.2).
-    prm.declare_entry("D0 (m^2/s)", "7.2e-6", Double(), "Diffusivity prefactor D0 [m^2/s], > 0.");
-    prm.declare_entry("Activation energy (kJ/mol)", "169.8", Double(),
+    prm.declare_entry("D0 (m^2/s)", "7.2e-6", NumberPattern::positive(),
+                      "Diffusivity prefactor D0 [m^2/s], > 0.");
+    prm.declare_entry("Activation energy (kJ/mol)", "169.8", NumberPattern::positive(),
                       "Bulk activation energy E_inf [kJ/mol], > 0.");
     prm.declare_entry("Size-dependent diffusivity", "true", Bool(),
                       "Scale E_inf by T_m(r) / T_m(inf) at radius r.");
     SizeDependentMelting::declare_parameters(prm, "9.157", "0.2889");
-    prm.declare_entry("Radial cells", "200", Integer(), "Finite-volume cells over R_B, in [10, 100000].");
-    prm.declare_entry("Time step tolerance", "1e-5", Double(),
+    prm.declare_entry("Radial cells", "200", NumberPattern::whole(10, 100000),
+                      "Finite-volume cells over R_B, in [10, 100000].");
+    prm.declare_entry("Time step tolerance", "1e-5", NumberPattern::in_range(1e-12, 0.1),
                       "Largest local error of a time step in the densities [-], in [1e-12, 0.1] "
                       "(adaptive backward Euler with step doubling).");
   }
 
   CoreShellAlloying::CoreShellAlloying(const ParameterSection &s, const ParticleContext &particles)
-    : particle_radius_m_(particles.radius_m)
-    , shell_atomic_number_(particles.material.atomic_number)
+      : particle_radius_m_(particles.radius_m)
+      , shell_atomic_number_(particles.material.atomic_number)
   {
-    core_radius_m_ = s.positive("Core radius (nm)") * 1e-9;
+    core_radius_m_ = s.number("Core radius (nm)") * 1e-9;
     if (core_radius_m_ >= particle_radius_m_)
       throw_input_error(s.path("Core radius (nm)"), format_value(core_radius_m_ * 1e9),
                         "below the particle radius Particles/Radius (nm) = " +
-                          format_value(particle_radius_m_ * 1e9) + " nm");
-    core_atomic_number_   = s.in_range("Core atomic number", 1., 118.);
-    interface_width_m_    = s.positive("Interface width (nm)") * 1e-9;
-    prefactor_m2_per_s_   = s.positive("D0 (m^2/s)");
-    activation_J_per_mol_ = s.positive("Activation energy (kJ/mol)") * 1e3;
+                            format_value(particle_radius_m_ * 1e9) + " nm");
+    core_atomic_number_   = s.number("Core atomic number");
+    interface_width_m_    = s.number("Interface width (nm)") * 1e-9;
+    prefactor_m2_per_s_   = s.number("D0 (m^2/s)");
+    activation_J_per_mol_ = s.number("Activation energy (kJ/mol)") * 1e3;
     size_effect_          = s.flag("Size-dependent diffusivity");
     melting_              = SizeDependentMelting::parse(s);
-    cells_                = s.in_range("Radial cells", 10, 100000);
-    tolerance_            = s.in_range("Time step tolerance", 1e-12, 0.1);
+    cells_                = s.number("Radial cells");
+    tolerance_            = s.number("Time step tolerance");
   }
 
   std::vector<std::string> CoreShellAlloying::state_names() const
@@ -148,7 +152,7 @@ namespace ebweld
       {
         const double r = grid.centre[i];
         core[i]        = smoothed_sphere(r, core_radius_m_, interface_width_m_);
-        shell[i] = smoothed_sphere(r, particle_radius_m_, interface_width_m_) - core[i];
+        shell[i]       = smoothed_sphere(r, particle_radius_m_, interface_width_m_) - core[i];
       }
     const std::vector<double> core0 = core, shell0 = shell;
     const double              variance0 = grid.variance(core0);
@@ -184,14 +188,15 @@ namespace ebweld
           if (steps > 10000000)
             throw std::runtime_error("core-shell alloying: more than 1e7 time steps; raise "
                                      "'Time step tolerance' or use fewer 'Radial cells'");
-          const double h = std::min(dt, t1 - t);
-          auto full_a = core, full_b = shell, half_a = core, half_b = shell;
+          const double h      = std::min(dt, t1 - t);
+          auto         full_a = core, full_b = shell, half_a = core, half_b = shell;
           backward_euler_step(full_a, full_b, h, piece.temperature_K(t + 0.5 * h));
           backward_euler_step(half_a, half_b, 0.5 * h, piece.temperature_K(t + 0.25 * h));
           backward_euler_step(half_a, half_b, 0.5 * h, piece.temperature_K(t + 0.75 * h));
           double error = 0.;
           for (std::size_t i = 0; i < n; ++i)
-            error = std::max({error, std::abs(full_a[i] - half_a[i]), std::abs(full_b[i] - half_b[i])});
+            error =
+                std::max({error, std::abs(full_a[i] - half_a[i]), std::abs(full_b[i] - half_b[i])});
           const double factor = error > 0. ? 0.9 * std::sqrt(tolerance_ / error) : 2.;
           if (error <= tolerance_)
             {
@@ -222,9 +227,10 @@ namespace ebweld
     // integral of Z_A^2 rho_A + Z_B^2 rho_B at each position x.
     const auto projected = [&](const std::vector<double> &a, const std::vector<double> &b,
                                const double x) {
-      const double half_chord = std::sqrt(std::max(0., particle_radius_m_ * particle_radius_m_ - x * x));
-      const unsigned int m    = 400;
-      double             sum  = 0.;
+      const double half_chord =
+          std::sqrt(std::max(0., particle_radius_m_ * particle_radius_m_ - x * x));
+      const unsigned int m   = 400;
+      double             sum = 0.;
       for (unsigned int j = 0; j < m; ++j)
         {
           const double r = std::hypot(x, (j + 0.5) * half_chord / m);
@@ -233,18 +239,19 @@ namespace ebweld
         }
       return 2. * sum * half_chord / m;
     };
-    CsvTable &line = result.tables["line_profile"];
-    line.columns   = {"x_m", "intensity_initial", "intensity_final"};
+    CsvTable &line    = result.tables["line_profile"];
+    line.columns      = {"x_m", "intensity_initial", "intensity_final"};
     const double norm = projected(core0, shell0, 0.);
     for (int k = -50; k <= 50; ++k)
       {
         const double x = particle_radius_m_ * k / 50.;
-        line.rows.push_back({x, projected(core0, shell0, x) / norm, projected(core, shell, x) / norm});
+        line.rows.push_back(
+            {x, projected(core0, shell0, x) / norm, projected(core, shell, x) / norm});
       }
     result.summary["core_radius_m"]     = core_radius_m_;
     result.summary["particle_radius_m"] = particle_radius_m_;
     result.summary["diffusivity_at_core_radius_at_peak_m2_per_s"] =
-      diffusivity_m2_per_s(core_radius_m_, history.peak_K());
+        diffusivity_m2_per_s(core_radius_m_, history.peak_K());
     return result;
   }
 

@@ -71,16 +71,13 @@ namespace ebweld
 
 /// Registers Model (constructible from (section, particles), with a static
 /// declare_parameters(ParameterHandler&)) under `name`.
-#define EBWELD_REGISTER_SUBMODEL(Model, name, description)                       \
-  namespace                                                                      \
-  {                                                                              \
-    const bool Model##_registered = ::ebweld::SubmodelRegistry::instance().add(    \
-      name,                                                                      \
-      description,                                                               \
-      &Model::declare_parameters,                                                \
-      [](const ::ebweld::ParameterSection &section,                              \
-         const ::ebweld::ParticleContext  &particles)                            \
-        -> std::unique_ptr<::ebweld::InterfaceSubmodel> {                        \
-        return std::make_unique<Model>(section, particles);                      \
-      });                                                                        \
+#define EBWELD_REGISTER_SUBMODEL(Model, name, description)                                        \
+  namespace                                                                                       \
+  {                                                                                               \
+    const bool Model##_registered = ::ebweld::SubmodelRegistry::instance().add(                   \
+        name, description, &Model::declare_parameters,                                            \
+        [](const ::ebweld::ParameterSection &section, const ::ebweld::ParticleContext &particles) \
+            -> std::unique_ptr<::ebweld::InterfaceSubmodel> {                                     \
+          return std::make_unique<Model>(section, particles);                                     \
+        });                                                                                       \
   }

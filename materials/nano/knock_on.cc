@@ -3,6 +3,7 @@
 #include "materials/nano/physical_constants.h"
 #include "solver/base/csv_lines.h"
 #include "solver/base/input_error.h"
+#include "solver/base/number_pattern.h"
 #include "solver/base/parameter_section.h"
 
 #include <cmath>
@@ -28,11 +29,14 @@ namespace ebweld
     prm.declare_entry("Element table", "", Anything(),
                       "CSV with columns element,Z,atomic_mass_g_per_mol,displacement_threshold_eV; "
                       "empty: the shipped materials/nano/knock_on_elements.csv.");
-    prm.declare_entry("Sputtering threshold fraction", "0.5", Double(),
+    prm.declare_entry("Sputtering threshold fraction", "0.5", NumberPattern::in_range(1e-3, 1.),
                       "E_s / E_d for surface atoms [-], in (0, 1] (typically 1/5 to 1/2).");
-    prm.declare_entry("Screen current (nA)", "1", Double(), "Imaging beam current I_screen [nA], > 0.");
-    prm.declare_entry("Frame time (s)", "1", Double(), "Exposure per frame [s], > 0.");
-    prm.declare_entry("Frame area (nm^2)", "10000", Double(), "Illuminated area per frame [nm^2], > 0.");
+    prm.declare_entry("Screen current (nA)", "1", NumberPattern::positive(),
+                      "Imaging beam current I_screen [nA], > 0.");
+    prm.declare_entry("Frame time (s)", "1", NumberPattern::positive(),
+                      "Exposure per frame [s], > 0.");
+    prm.declare_entry("Frame area (nm^2)", "10000", NumberPattern::positive(),
+                      "Illuminated area per frame [nm^2], > 0.");
   }
 
   KnockOn::KnockOn(const ParameterSection &s, const ParticleContext &)
@@ -40,7 +44,8 @@ namespace ebweld
     for (const auto &text : dealii::Utilities::split_string_list(s.text("Beam voltages (kV)")))
       {
         if (!is_csv_number(text))
-          throw_input_error(s.path("Beam voltages (kV)"), text, "a comma-separated list of numbers");
+          throw_input_error(s.path("Beam voltages (kV)"), text,
+                            "a comma-separated list of numbers");
         const double kV = std::stod(text);
         require_in_range(s.path("Beam voltages (kV)"), kV, 1e-3, 1e4);
         voltages_V_.push_back(kV * 1e3);
@@ -48,11 +53,12 @@ namespace ebweld
     if (voltages_V_.empty())
       throw_input_error(s.path("Beam voltages (kV)"), "", "at least one voltage");
 
-    const std::string file = s.text("Element table").empty() ? shipped_element_table() :
-                                                               s.text("Element table");
+    const std::string file =
+        s.text("Element table").empty() ? shipped_element_table() : s.text("Element table");
     std::map<std::string, Element> table;
-    for (const auto &line : read_csv_lines(file, s.path("Element table"),
-                                           "element,Z,atomic_mass_g_per_mol,displacement_threshold_eV"))
+    for (const auto &line :
+         read_csv_lines(file, s.path("Element table"),
+                        "element,Z,atomic_mass_g_per_mol,displacement_threshold_eV"))
       {
         if (line.fields.size() != 4)
           throw InputError(line.where + ": expected 4 columns, element,Z,atomic_mass_g_per_mol,"
@@ -79,10 +85,10 @@ namespace ebweld
       }
     if (elements_.empty())
       throw_input_error(s.path("Elements"), "", "at least one element");
-    sputtering_fraction_ = s.in_range("Sputtering threshold fraction", 1e-3, 1.);
-    screen_current_A_    = s.positive("Screen current (nA)") * 1e-9;
-    frame_time_s_        = s.positive("Frame time (s)");
-    frame_area_nm2_      = s.positive("Frame area (nm^2)");
+    sputtering_fraction_ = s.number("Sputtering threshold fraction");
+    screen_current_A_    = s.number("Screen current (nA)") * 1e-9;
+    frame_time_s_        = s.number("Frame time (s)");
+    frame_area_nm2_      = s.number("Frame area (nm^2)");
   }
 
   std::vector<std::string> KnockOn::state_names() const
@@ -109,7 +115,8 @@ namespace ebweld
     return screen_current_A_ * frame_time_s_ / (constants::elementary_charge_C * frame_area_nm2_);
   }
 
-  SubmodelResult KnockOn::evolve(const ThermalHistory &history, const std::vector<double> &times) const
+  SubmodelResult KnockOn::evolve(const ThermalHistory      &history,
+                                 const std::vector<double> &times) const
   {
     SubmodelResult result;
     for (const double t : times)
@@ -118,29 +125,37 @@ namespace ebweld
         result.states.push_back({frames, frames * dose_per_frame_per_nm2()});
       }
     CsvTable &table = result.tables["knock_on"];
-    table.columns   = {"Z", "voltage_kV", "max_transferred_energy_eV", "displacement_threshold_eV",
-                       "sputtering_threshold_eV", "displaces_bulk_atoms", "sputters_surface_atoms",
-                       "displacement_onset_kV", "sputtering_onset_kV"};
-    auto &rows = result.summary["elements"];
+    table.columns   = {"Z",
+                       "voltage_kV",
+                       "max_transferred_energy_eV",
+                       "displacement_threshold_eV",
+                       "sputtering_threshold_eV",
+                       "displaces_bulk_atoms",
+                       "sputters_surface_atoms",
+                       "displacement_onset_kV",
+                       "sputtering_onset_kV"};
+    auto &rows      = result.summary["elements"];
     for (const auto &e : elements_)
       {
         const double Es = sputtering_fraction_ * e.displacement_threshold_eV;
-        const double onset_d = threshold_voltage_V(e.displacement_threshold_eV, e.atomic_mass_g_per_mol);
+        const double onset_d =
+            threshold_voltage_V(e.displacement_threshold_eV, e.atomic_mass_g_per_mol);
         const double onset_s = threshold_voltage_V(Es, e.atomic_mass_g_per_mol);
-        rows[e.name] = {{"displacement_onset_V", onset_d}, {"sputtering_onset_V", onset_s}};
+        rows[e.name]         = {{"displacement_onset_V", onset_d}, {"sputtering_onset_V", onset_s}};
         for (const double V : voltages_V_)
           {
             const double E_max = max_transferred_energy_eV(V, e.atomic_mass_g_per_mol);
             table.rows.push_back({e.atomic_number, V * 1e-3, E_max, e.displacement_threshold_eV, Es,
-                                  E_max >= e.displacement_threshold_eV ? 1. : 0., E_max >= Es ? 1. : 0.,
-                                  onset_d * 1e-3, onset_s * 1e-3});
+                                  E_max >= e.displacement_threshold_eV ? 1. : 0.,
+                                  E_max >= Es ? 1. : 0., onset_d * 1e-3, onset_s * 1e-3});
           }
       }
     result.summary["dose_per_frame_electrons_per_nm2"] = dose_per_frame_per_nm2();
-    result.summary["dose_rate_electrons_per_nm2_s"]     = dose_per_frame_per_nm2() / frame_time_s_;
+    result.summary["dose_rate_electrons_per_nm2_s"]    = dose_per_frame_per_nm2() / frame_time_s_;
     return result;
   }
 
-  EBWELD_REGISTER_SUBMODEL(KnockOn, "knock-on",
-                           "electron knock-on energy transfer and dose per frame (docs/PHYSICS.md 5.4)")
+  EBWELD_REGISTER_SUBMODEL(
+      KnockOn, "knock-on",
+      "electron knock-on energy transfer and dose per frame (docs/PHYSICS.md 5.4)")
 } // namespace ebweld

@@ -24,7 +24,8 @@ namespace ebweld
 
     /// dE_max [eV] for an electron of kinetic energy E [eV] and a nucleus of
     /// atomic mass A [g/mol].
-    static double max_transferred_energy_eV(double electron_energy_eV, double atomic_mass_g_per_mol);
+    static double max_transferred_energy_eV(double electron_energy_eV,
+                                            double atomic_mass_g_per_mol);
     /// Beam voltage [V] at which dE_max reaches `threshold_eV` (inverse of
     /// the above, in closed form).
     static double threshold_voltage_V(double threshold_eV, double atomic_mass_g_per_mol);

@@ -38,8 +38,8 @@ namespace ebweld
     };
     std::uintmax_t iterations = 100;
     const auto     bracket    = boost::math::tools::toms748_solve(
-      f, std::sqrt(1. - neck_ratio * neck_ratio), 1., boost::math::tools::eps_tolerance<double>(50),
-      iterations);
+               f, std::sqrt(1. - neck_ratio * neck_ratio), 1.,
+               boost::math::tools::eps_tolerance<double>(50), iterations);
     return 0.5 * (bracket.first + bracket.second);
   }
 } // namespace ebweld

@@ -48,7 +48,7 @@ namespace ebweld
   private:
     struct Diffusion
     {
-      double prefactor;          // D0 [m^2/s] or delta D0 [m^3/s]
+      double prefactor; // D0 [m^2/s] or delta D0 [m^3/s]
       double activation_J_per_mol;
     };
     ParticleContext        particles_;

@@ -22,9 +22,9 @@ namespace ebweld
 
     /// Declares "Vibrational entropy (J/mol/K)" and "Atomic diameter (nm)"
     /// with the given defaults.
-    static void declare_parameters(dealii::ParameterHandler &prm,
-                                   const std::string        &default_entropy,
-                                   const std::string        &default_diameter_nm);
+    static void                 declare_parameters(dealii::ParameterHandler &prm,
+                                                   const std::string        &default_entropy,
+                                                   const std::string        &default_diameter_nm);
     static SizeDependentMelting parse(const ParameterSection &section);
   };
 } // namespace ebweld

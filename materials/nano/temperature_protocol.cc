@@ -2,6 +2,7 @@
 
 #include "solver/base/csv_lines.h"
 #include "solver/base/input_error.h"
+#include "solver/base/number_pattern.h"
 #include "solver/base/parameter_section.h"
 
 #include <cmath>
@@ -9,7 +10,6 @@
 namespace ebweld
 {
   using dealii::Patterns::Anything;
-  using dealii::Patterns::Double;
   using dealii::Patterns::Selection;
 
   void declare_temperature_protocol(dealii::ParameterHandler &prm)
@@ -21,21 +21,24 @@ namespace ebweld
                       "(K/s)', then hold for 'Hold time (s)'; staircase: from the start to the "
                       "end temperature in steps of 'Step (K)', each held 'Step time (s)'; "
                       "table: the (time s, temperature K) rows of 'Table file'.");
-    prm.declare_entry("Hold temperature (K)", "623.15", Double(),
+    prm.declare_entry("Hold temperature (K)", "623.15", NumberPattern::positive(),
                       "Isothermal hold temperature [K], > 0.");
-    prm.declare_entry("Hold time (s)", "600", Double(0.),
+    prm.declare_entry("Hold time (s)", "600", NumberPattern::at_least(0.),
                       "Duration of the isothermal hold, or of the hold after a ramp [s], >= 0.");
-    prm.declare_entry("Start temperature (K)", "300", Double(),
+    prm.declare_entry("Start temperature (K)", "300", NumberPattern::positive(),
                       "First temperature of a ramp or staircase [K], > 0.");
-    prm.declare_entry("End temperature (K)", "573", Double(),
+    prm.declare_entry("End temperature (K)", "573", NumberPattern::positive(),
                       "Last temperature of a ramp or staircase [K], > 0.");
-    prm.declare_entry("Ramp rate (K/s)", "1", Double(), "Heating (or cooling) rate of a ramp [K/s], > 0.");
-    prm.declare_entry("Step (K)", "25", Double(), "Temperature step of a staircase [K], > 0.");
-    prm.declare_entry("Step time (s)", "60", Double(), "Dwell at each staircase step [s], > 0.");
+    prm.declare_entry("Ramp rate (K/s)", "1", NumberPattern::positive(),
+                      "Heating (or cooling) rate of a ramp [K/s], > 0.");
+    prm.declare_entry("Step (K)", "25", NumberPattern::positive(),
+                      "Temperature step of a staircase [K], > 0.");
+    prm.declare_entry("Step time (s)", "60", NumberPattern::positive(),
+                      "Dwell at each staircase step [s], > 0.");
     prm.declare_entry("Table file", "", Anything(),
                       "CSV file of 'time_s,temperature_K' rows (times not decreasing; a "
                       "repeated time is a jump); '#' starts a comment.");
-    prm.declare_entry("Output interval (s)", "auto", auto_or_number_pattern(),
+    prm.declare_entry("Output interval (s)", "auto", NumberPattern::positive().or_keyword("auto"),
                       "Spacing of the reported states [s], > 0; auto: 1/200 of the protocol, "
                       "plus every protocol breakpoint.");
     prm.leave_subsection();
@@ -43,18 +46,10 @@ namespace ebweld
 
   namespace
   {
-    void require_above_absolute_zero(const ParameterSection &s, const std::string &entry)
-    {
-      const double T = s.number(entry);
-      if (!(T > 0.))
-        throw_input_error(s.path(entry), format_value(T),
-                          "above 0 K: the temperature protocol may not reach or go below 0 K");
-    }
-
     ThermalHistory staircase(const ParameterSection &s)
     {
       const double T0 = s.number("Start temperature (K)"), T1 = s.number("End temperature (K)");
-      const double step = s.positive("Step (K)"), dwell = s.positive("Step time (s)");
+      const double step = s.number("Step (K)"), dwell = s.number("Step time (s)");
       const double n_steps = std::floor(std::abs(T1 - T0) / step + 1e-9);
       if (n_steps > 1e5)
         throw_input_error(s.path("Step (K)"), format_value(step),
@@ -72,9 +67,10 @@ namespace ebweld
 
     ThermalHistory table(const ParameterSection &s)
     {
-      const std::string file = s.text("Table file");
+      const std::string   file = s.text("Table file");
       std::vector<double> t, T;
-      for (const auto &line : read_csv_lines(file, s.path("Table file"), "time_s,temperature_K rows"))
+      for (const auto &line :
+           read_csv_lines(file, s.path("Table file"), "time_s,temperature_K rows"))
         {
           if (line.fields.size() < 2 || !is_csv_number(line.fields[0]))
             {
@@ -92,27 +88,25 @@ namespace ebweld
   TemperatureProtocol parse_temperature_protocol(const ParameterSection &parent)
   {
     const ParameterSection s(parent, "Temperature protocol");
-    const std::string      type = s.text("Type");
+    const std::string      type    = s.text("Type");
     const auto             history = [&]() {
       if (type == "isothermal")
         {
-          require_above_absolute_zero(s, "Hold temperature (K)");
-          const double T = s.number("Hold temperature (K)");
-          return ThermalHistory({0., s.positive("Hold time (s)")}, {T, T}, s.path("Type"));
+          const double T = s.number("Hold temperature (K)"), hold_s = s.number("Hold time (s)");
+          if (hold_s <= 0.) // a ramp may end without a hold, an isothermal protocol not
+            throw_input_error(s.path("Hold time (s)"), format_value(hold_s),
+                                          "> 0 for an isothermal protocol");
+          return ThermalHistory({0., hold_s}, {T, T}, s.path("Type"));
         }
       if (type == "ramp")
         {
-          require_above_absolute_zero(s, "Start temperature (K)");
-          require_above_absolute_zero(s, "End temperature (K)");
           const double T0 = s.number("Start temperature (K)"), T1 = s.number("End temperature (K)");
-          const double ramp_s = std::abs(T1 - T0) / s.positive("Ramp rate (K/s)");
+          const double ramp_s = std::abs(T1 - T0) / s.number("Ramp rate (K/s)");
           const double hold_s = s.number("Hold time (s)");
           return ThermalHistory({0., ramp_s, ramp_s + hold_s}, {T0, T1, T1}, s.path("Type"));
         }
       if (type == "staircase")
         {
-          require_above_absolute_zero(s, "Start temperature (K)");
-          require_above_absolute_zero(s, "End temperature (K)");
           return staircase(s);
         }
       return table(s);
@@ -120,12 +114,11 @@ namespace ebweld
     const double duration = history.end_s() - history.start_s();
     if (!(duration > 0.))
       throw_input_error(s.path("Type"), type, "a protocol that lasts longer than 0 s");
-    const double interval =
-      s.auto_or_number("Output interval (s)", 1e-300, 1e300).value_or(duration / 200.);
+    const double interval = s.auto_or_number("Output interval (s)").value_or(duration / 200.);
     if (duration / interval > 1e6)
       throw_input_error(s.path("Output interval (s)"), format_value(interval),
                         "at least the protocol duration / 1e6 = " + format_value(duration / 1e6) +
-                          " s (no more than a million reported states)");
+                            " s (no more than a million reported states)");
     return {history, interval};
   }
 } // namespace ebweld

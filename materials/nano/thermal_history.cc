@@ -8,12 +8,13 @@
 namespace ebweld
 {
   ThermalHistory::ThermalHistory(const std::vector<double> &time_s,
-                                 const std::vector<double> &temperature_K,
-                                 const std::string         &where)
-    : time_s_(time_s), temperature_K_(temperature_K)
+                                 const std::vector<double> &temperature_K, const std::string &where)
+      : time_s_(time_s)
+      , temperature_K_(temperature_K)
   {
     if (time_s.size() != temperature_K.size() || time_s.empty())
-      throw InputError(where + ": a temperature history needs at least one (time, temperature) sample");
+      throw InputError(where +
+                       ": a temperature history needs at least one (time, temperature) sample");
     for (std::size_t i = 0; i < time_s.size(); ++i)
       {
         if (!(temperature_K[i] > 0.) || !std::isfinite(temperature_K[i]))
@@ -21,16 +22,16 @@ namespace ebweld
                             format_value(temperature_K[i]),
                             "above 0 K: the temperature protocol may not reach or go below 0 K");
         if (i > 0 && !(time_s[i] >= time_s[i - 1]))
-          throw_input_error(where + " (time of sample " + std::to_string(i + 1) + ")",
-                            format_value(time_s[i]),
-                            "not earlier than the previous sample, " + format_value(time_s[i - 1]) +
-                              " s");
+          throw_input_error(
+              where + " (time of sample " + std::to_string(i + 1) + ")", format_value(time_s[i]),
+              "not earlier than the previous sample, " + format_value(time_s[i - 1]) + " s");
       }
     for (std::size_t i = 0; i + 1 < time_s.size(); ++i)
       if (time_s[i + 1] > time_s[i])
         pieces_.push_back({time_s[i], time_s[i + 1], temperature_K[i], temperature_K[i + 1]});
     if (pieces_.empty()) // a single instant: one degenerate piece
-      pieces_.push_back({time_s.front(), time_s.front(), temperature_K.back(), temperature_K.back()});
+      pieces_.push_back(
+          {time_s.front(), time_s.front(), temperature_K.back(), temperature_K.back()});
   }
 
   double ThermalHistory::temperature_K(const double t_s) const
@@ -78,9 +79,9 @@ namespace ebweld
     return times;
   }
 
-  void ThermalHistory::march(const std::vector<double>                                  &times,
+  void ThermalHistory::march(const std::vector<double>                                &times,
                              const std::function<void(double, double, const Piece &)> &advance,
-                             const std::function<void(std::size_t)>                     &record) const
+                             const std::function<void(std::size_t)>                   &record) const
   {
     std::size_t next = 0;
     while (next < times.size() && times[next] <= times.front())

@@ -27,9 +27,8 @@ namespace ebweld
 
     /// Samples (t_i, T_i); times must not decrease and every temperature
     /// must be positive. Throws InputError naming `where` otherwise.
-    ThermalHistory(const std::vector<double> &time_s,
-                   const std::vector<double> &temperature_K,
-                   const std::string         &where);
+    ThermalHistory(const std::vector<double> &time_s, const std::vector<double> &temperature_K,
+                   const std::string &where);
 
     double start_s() const { return time_s_.front(); }
     double end_s() const { return time_s_.back(); }
@@ -37,7 +36,7 @@ namespace ebweld
     double temperature_K(double t_s) const;
     double peak_K() const;
     /// Total time spent above `threshold_K` [s] (exact for linear pieces).
-    double time_above_s(double threshold_K) const;
+    double                    time_above_s(double threshold_K) const;
     const std::vector<Piece> &pieces() const { return pieces_; }
 
     /// Output times: every `interval_s` from the start, every sample time,
@@ -47,9 +46,9 @@ namespace ebweld
     /// Walks from times.front() to times.back(): calls advance(t0, t1,
     /// piece) for consecutive stretches on which T is linear, and
     /// record(i) once the walk has reached times[i].
-    void march(const std::vector<double>                                      &times,
+    void march(const std::vector<double>                                &times,
                const std::function<void(double, double, const Piece &)> &advance,
-               const std::function<void(std::size_t)>                         &record) const;
+               const std::function<void(std::size_t)>                   &record) const;
 
   private:
     std::vector<double> time_s_, temperature_K_;

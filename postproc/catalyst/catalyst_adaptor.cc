@@ -10,9 +10,9 @@
 #include <vtkCPProcessor.h>
 #include <vtkCPPythonPipeline.h>
 #include <vtkCellArray.h>
-#include <vtkCellTypes.h>
-#include <vtkCellType.h>
 #include <vtkCellData.h>
+#include <vtkCellType.h>
+#include <vtkCellTypes.h>
 #include <vtkDoubleArray.h>
 #include <vtkFieldData.h>
 #include <vtkInformation.h>
@@ -22,8 +22,8 @@
 #include <vtkNew.h>
 #include <vtkObjectFactory.h>
 #include <vtkPointData.h>
-#include <vtkPythonInterpreter.h>
 #include <vtkPoints.h>
+#include <vtkPythonInterpreter.h>
 #include <vtkSmartPointer.h>
 #include <vtkStringArray.h>
 #include <vtkTypeInt32Array.h>
@@ -61,7 +61,7 @@ namespace
             position = end == std::string::npos ? end : end + 1;
             continue;
           }
-        const std::string key = json.substr(position + 1, end - position - 1);
+        const std::string key        = json.substr(position + 1, end - position - 1);
         char             *number_end = nullptr;
         const double      value      = std::strtod(json.c_str() + end + 2, &number_end);
         if (number_end != json.c_str() + end + 2)
@@ -177,12 +177,12 @@ namespace
 
   vtkSmartPointer<vtkUnstructuredGrid> make_grid(const EbweldCatalystGrid &g)
   {
-    auto     grid = vtkSmartPointer<HexahedralGrid>::New();
+    auto              grid = vtkSmartPointer<HexahedralGrid>::New();
     vtkNew<vtkPoints> points;
     points->SetData(array("points", g.points, g.n_points, 3));
     grid->SetPoints(points);
     grid->SetHexahedra(ebweld_hexahedra_fit_int32(g.n_cells) ? hexahedra<vtkTypeInt32Array>(g)
-                                                           : hexahedra<vtkTypeInt64Array>(g));
+                                                             : hexahedra<vtkTypeInt64Array>(g));
     for (int f = 0; f < g.n_point_fields; ++f)
       grid->GetPointData()->AddArray(array(g.point_field_names[f], g.point_fields[f], g.n_points));
     for (int f = 0; f < g.n_cell_fields; ++f)
@@ -191,11 +191,9 @@ namespace
   }
 } // namespace
 
-extern "C" int ebweld_catalyst_initialize(const int          comm,
-                                          const int          n_scripts,
-                                          const char *const *scripts,
-                                          char              *error,
-                                          const int          error_size)
+extern "C" int ebweld_catalyst_initialize(const int comm, const int n_scripts,
+                                          const char *const *scripts, char *error,
+                                          const int error_size)
 {
   if (processor)
     return fail(error, error_size, "Catalyst is already initialized");
@@ -231,7 +229,7 @@ extern "C" int ebweld_catalyst_initialize(const int          comm,
       if (vtkPythonInterpreter::RunSimpleString(check.c_str()) != 0)
         return fail(error, error_size,
                     std::string("--catalyst ") + scripts[s] +
-                      ": Python syntax error (see the traceback above)");
+                        ": Python syntax error (see the traceback above)");
       vtkSmartPointer<vtkCPPipeline> pipeline;
       if (is_version_2[s])
         pipeline = vtkCPPythonPipeline::CreateAndInitializePipeline(scripts[s]);
@@ -244,18 +242,15 @@ extern "C" int ebweld_catalyst_initialize(const int          comm,
       if (!pipeline)
         return fail(error, error_size,
                     std::string("--catalyst ") + scripts[s] +
-                      ": the Python pipeline could not be loaded (see the Python error above)");
+                        ": the Python pipeline could not be loaded (see the Python error above)");
       processor->AddPipeline(pipeline);
     }
   return 0;
 }
 
-extern "C" int ebweld_catalyst_coprocess(const EbweldCatalystGrid *grid,
-                                         const double              time,
-                                         const int                 time_step,
-                                         const char               *parameters_json,
-                                         char                     *error,
-                                         const int                 error_size)
+extern "C" int ebweld_catalyst_coprocess(const EbweldCatalystGrid *grid, const double time,
+                                         const int time_step, const char *parameters_json,
+                                         char *error, const int error_size)
 {
   if (!processor)
     return fail(error, error_size, "Catalyst is not initialized");
@@ -265,7 +260,7 @@ extern "C" int ebweld_catalyst_coprocess(const EbweldCatalystGrid *grid,
   description->ForceOutputOn(); // ebweld calls only at its output points
   if (processor->RequestDataDescription(description) == 0)
     return 0;
-  auto data = make_grid(*grid);
+  auto                   data = make_grid(*grid);
   vtkNew<vtkStringArray> parameters;
   parameters->SetName("parameters");
   parameters->InsertNextValue(parameters_json ? parameters_json : "{}");
@@ -273,7 +268,8 @@ extern "C" int ebweld_catalyst_coprocess(const EbweldCatalystGrid *grid,
   add_numbers(data->GetFieldData(), parameters_json ? parameters_json : "{}");
   description->GetInputDescriptionByName("input")->SetGrid(data);
   if (processor->CoProcess(description) == 0)
-    return fail(error, error_size, "a Catalyst pipeline failed at time step " + std::to_string(time_step));
+    return fail(error, error_size,
+                "a Catalyst pipeline failed at time step " + std::to_string(time_step));
   return 0;
 }
 

@@ -8,7 +8,7 @@
 
 namespace ebweld
 {
-  void write_file_atomically(const std::string &path,
+  void write_file_atomically(const std::string                         &path,
                              const std::function<void(std::ostream &)> &write)
   {
     const std::string temporary = path + ".tmp." + std::to_string(::getpid());

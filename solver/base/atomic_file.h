@@ -11,7 +11,7 @@ namespace ebweld
 {
   /// Calls `write` on a stream to a temporary file, then renames it to
   /// `path`. Throws std::runtime_error if the file cannot be written.
-  void write_file_atomically(const std::string &path,
+  void write_file_atomically(const std::string                         &path,
                              const std::function<void(std::ostream &)> &write);
 
   /// Creates a directory and its parents; throws on failure.

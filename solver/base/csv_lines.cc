@@ -7,8 +7,7 @@
 
 namespace ebweld
 {
-  std::vector<CsvLine> read_csv_lines(const std::string &path,
-                                      const std::string &parameter,
+  std::vector<CsvLine> read_csv_lines(const std::string &path, const std::string &parameter,
                                       const std::string &expected)
   {
     std::ifstream in(path);
@@ -22,7 +21,7 @@ namespace ebweld
         ++line_number;
         if (line.empty() || line[0] == '#' || line.find_first_not_of(" \t\r") == std::string::npos)
           continue;
-        CsvLine data{path + ":" + std::to_string(line_number), line_number, {}};
+        CsvLine           data{path + ":" + std::to_string(line_number), line_number, {}};
         std::stringstream fields(line);
         std::string       field;
         while (std::getline(fields, field, ','))

@@ -18,8 +18,7 @@ namespace ebweld
 
   /// The data lines of `path`. Throws InputError naming `parameter` and
   /// `expected` (what the file should hold) if the file cannot be read.
-  std::vector<CsvLine> read_csv_lines(const std::string &path,
-                                      const std::string &parameter,
+  std::vector<CsvLine> read_csv_lines(const std::string &path, const std::string &parameter,
                                       const std::string &expected);
 
   /// The number in `text` (surrounding blanks allowed); throws InputError

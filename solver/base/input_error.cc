@@ -13,12 +13,10 @@ namespace ebweld
     return out.str();
   }
 
-  void throw_input_error(const std::string &parameter,
-                         const std::string &value,
+  void throw_input_error(const std::string &parameter, const std::string &value,
                          const std::string &allowed)
   {
-    throw InputError(parameter + " = " + value + " is invalid: must be " +
-                     allowed + ".");
+    throw InputError(parameter + " = " + value + " is invalid: must be " + allowed + ".");
   }
 
   void require_positive(const std::string &parameter, const double value)
@@ -27,15 +25,11 @@ namespace ebweld
       throw_input_error(parameter, format_value(value), "a finite number > 0");
   }
 
-  void require_in_range(const std::string &parameter,
-                        const double       value,
-                        const double       lower,
-                        const double       upper)
+  void require_in_range(const std::string &parameter, const double value, const double lower,
+                        const double upper)
   {
     if (!(value >= lower && value <= upper))
-      throw_input_error(parameter,
-                        format_value(value),
-                        "in [" + format_value(lower) + ", " +
-                          format_value(upper) + "]");
+      throw_input_error(parameter, format_value(value),
+                        "in [" + format_value(lower) + ", " + format_value(upper) + "]");
   }
 } // namespace ebweld

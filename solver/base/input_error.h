@@ -20,16 +20,12 @@ namespace ebweld
   std::string format_value(double value, int precision = 12);
 
   /// Throws InputError "<parameter> = <value> is invalid: must be <allowed>".
-  [[noreturn]] void throw_input_error(const std::string &parameter,
-                                      const std::string &value,
+  [[noreturn]] void throw_input_error(const std::string &parameter, const std::string &value,
                                       const std::string &allowed);
 
   /// Throws unless value > 0.
   void require_positive(const std::string &parameter, double value);
 
   /// Throws unless lower <= value <= upper.
-  void require_in_range(const std::string &parameter,
-                        double value,
-                        double lower,
-                        double upper);
+  void require_in_range(const std::string &parameter, double value, double lower, double upper);
 } // namespace ebweld

@@ -21,7 +21,7 @@ namespace ebweld
   public:
     using Declare = std::function<void(dealii::ParameterHandler &)>;
     using Create =
-      std::function<std::unique_ptr<Model>(const ParameterSection &, const Context &...)>;
+        std::function<std::unique_ptr<Model>(const ParameterSection &, const Context &...)>;
 
     bool add(const std::string &name, const std::string &description, Declare declare,
              Create create)
@@ -63,8 +63,8 @@ namespace ebweld
     }
 
     /// Builds model `name` from its subsection of `parent`.
-    std::unique_ptr<Model>
-    create(const std::string &name, const ParameterSection &parent, const Context &...context) const
+    std::unique_ptr<Model> create(const std::string &name, const ParameterSection &parent,
+                                  const Context &...context) const
     {
       const ParameterSection section(parent, name);
       return entries_.at(name).create(section, context...);

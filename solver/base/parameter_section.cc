@@ -2,20 +2,20 @@
 
 #include "solver/base/input_error.h"
 
+#include <deal.II/base/utilities.h>
+
 namespace ebweld
 {
-  ParameterSection::ParameterSection(dealii::ParameterHandler &prm,
-                                     const std::string        &name)
-    : prm_(prm)
-    , path_(name)
+  ParameterSection::ParameterSection(dealii::ParameterHandler &prm, const std::string &name)
+      : prm_(prm)
+      , path_(name)
   {
     prm_.enter_subsection(name);
   }
 
-  ParameterSection::ParameterSection(const ParameterSection &parent,
-                                     const std::string      &name)
-    : prm_(parent.prm_)
-    , path_(parent.path_ + "/" + name)
+  ParameterSection::ParameterSection(const ParameterSection &parent, const std::string &name)
+      : prm_(parent.prm_)
+      , path_(parent.path_ + "/" + name)
   {
     prm_.enter_subsection(name);
   }
@@ -45,53 +45,11 @@ namespace ebweld
     return prm_.get_double(entry);
   }
 
-  double ParameterSection::positive(const std::string &entry) const
+  std::optional<double> ParameterSection::keyword_or_number(const std::string &entry,
+                                                            const std::string &keyword) const
   {
-    const double value = number(entry);
-    require_positive(path(entry), value);
-    return value;
-  }
-
-  double ParameterSection::in_range(const std::string &entry,
-                                    const double       lower,
-                                    const double       upper) const
-  {
-    const double value = number(entry);
-    require_in_range(path(entry), value, lower, upper);
-    return value;
-  }
-
-  std::optional<double>
-  ParameterSection::keyword_or_number(const std::string &entry,
-                                      const std::string &keyword,
-                                      const double       lower,
-                                      const double       upper) const
-  {
-    const std::string value = text(entry);
-    if (value == keyword)
+    if (dealii::Utilities::trim(text(entry)) == keyword)
       return std::nullopt;
-    const std::string allowed = "'" + keyword + "' or a number in [" +
-                                format_value(lower) + ", " +
-                                format_value(upper) + "]";
-    std::size_t used = 0;
-    double      number_value;
-    try
-      {
-        number_value = std::stod(value, &used);
-      }
-    catch (const std::exception &)
-      {
-        throw_input_error(path(entry), value, allowed);
-      }
-    if (value.find_first_not_of(" \t", used) != std::string::npos ||
-        !(number_value >= lower && number_value <= upper))
-      throw_input_error(path(entry), value, allowed);
-    return number_value;
-  }
-
-  const dealii::Patterns::Anything &auto_or_number_pattern()
-  {
-    static const dealii::Patterns::Anything pattern;
-    return pattern;
+    return number(entry);
   }
 } // namespace ebweld

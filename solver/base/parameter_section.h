@@ -17,7 +17,7 @@ namespace ebweld
     ParameterSection(dealii::ParameterHandler &prm, const std::string &name);
     ParameterSection(const ParameterSection &parent, const std::string &name);
     ~ParameterSection();
-    ParameterSection(const ParameterSection &) = delete;
+    ParameterSection(const ParameterSection &)            = delete;
     ParameterSection &operator=(const ParameterSection &) = delete;
 
     /// "Section/Sub/entry"
@@ -25,21 +25,15 @@ namespace ebweld
 
     std::string text(const std::string &entry) const;
     bool        flag(const std::string &entry) const;
-    double      number(const std::string &entry) const;
-    /// Value that must be > 0.
-    double positive(const std::string &entry) const;
-    /// Value that must lie in [lower, upper].
-    double in_range(const std::string &entry, double lower, double upper) const;
-    /// `keyword` (e.g. "auto", "none") gives no value; otherwise a number
-    /// in [lower, upper].
+    /// An entry declared with a NumberPattern: deal.II has checked its range.
+    double number(const std::string &entry) const;
+    /// `keyword` (e.g. "auto", "none") gives no value; otherwise the number
+    /// (declared with NumberPattern(...).or_keyword(keyword)).
     std::optional<double> keyword_or_number(const std::string &entry,
-                                            const std::string &keyword,
-                                            double             lower,
-                                            double             upper) const;
-    std::optional<double>
-    auto_or_number(const std::string &entry, double lower, double upper) const
+                                            const std::string &keyword) const;
+    std::optional<double> auto_or_number(const std::string &entry) const
     {
-      return keyword_or_number(entry, "auto", lower, upper);
+      return keyword_or_number(entry, "auto");
     }
 
     dealii::ParameterHandler &handler() const { return prm_; }
@@ -48,7 +42,4 @@ namespace ebweld
     dealii::ParameterHandler &prm_;
     std::string               path_;
   };
-
-  /// Pattern for entries that take "auto" or a number.
-  const dealii::Patterns::Anything &auto_or_number_pattern();
 } // namespace ebweld

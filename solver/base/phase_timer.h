@@ -11,7 +11,10 @@ namespace ebweld
   class PhaseTimer
   {
   public:
-    explicit PhaseTimer(MPI_Comm comm) : timer_(comm, true) {}
+    explicit PhaseTimer(MPI_Comm comm)
+        : timer_(comm, true)
+    {
+    }
 
     /// Wall time since construction or the last lap [s]; starts the next.
     double lap()

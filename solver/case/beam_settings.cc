@@ -1,5 +1,6 @@
 #include "solver/case/beam_settings.h"
 
+#include "solver/base/number_pattern.h"
 #include "solver/base/parameter_section.h"
 #include "sources/electron_range.h"
 
@@ -9,29 +10,33 @@ namespace ebweld
   {
     using namespace dealii;
     prm.enter_subsection("Beam");
-    prm.declare_entry("Voltage (kV)", "20", Patterns::Double(),
+    prm.declare_entry("Voltage (kV)", "20", NumberPattern::positive(),
                       "Acceleration voltage V [kV], > 0. Sets the electron range.");
-    prm.declare_entry("Current (A)", "0.0056", Patterns::Double(),
+    prm.declare_entry("Current (A)", "0.0056", NumberPattern::positive(),
                       "Beam current I [A], > 0. Beam power P = V I.");
-    prm.declare_entry("Diameter FWHM (um)", "10", Patterns::Double(),
+    prm.declare_entry("Diameter FWHM (um)", "10", NumberPattern::positive(),
                       "Beam diameter d [um], > 0: full width at half maximum "
                       "of the Gaussian surface power density.");
-    prm.declare_entry("Travel speed (m/s)", "auto", auto_or_number_pattern(),
+    prm.declare_entry("Travel speed (m/s)", "auto",
+                      NumberPattern::in_range(1e-12, 1e9).or_keyword("auto"),
                       "Travel speed U [m/s], > 0. 'auto': from the Peclet "
                       "number, U = Pe alpha / d.");
-    prm.declare_entry("Peclet number", "100", Patterns::Double(),
+    prm.declare_entry("Peclet number", "100", NumberPattern::positive(),
                       "Pe = U d / alpha [-], > 0; used when Travel speed = auto.");
-    prm.declare_entry("Heating efficiency", "auto", auto_or_number_pattern(),
+    prm.declare_entry("Heating efficiency", "auto",
+                      NumberPattern::in_range(1e-6, 1.).or_keyword("auto"),
                       "Fraction eta_h of V I absorbed by the solid [-], in "
                       "(0, 1]. 'auto': the part of the Kanaya-Okayama "
                       "diffusion sphere below the surface (a function of Z).");
-    prm.declare_entry("Diffusion sphere centre fraction", "auto", auto_or_number_pattern(),
+    prm.declare_entry("Diffusion sphere centre fraction", "auto",
+                      NumberPattern::in_range(1e-3, 0.999).or_keyword("auto"),
                       "Depth of the KO diffusion-sphere centre over the "
                       "electron range, x_c / R [-], in (0, 1). 'auto': "
                       "1 / (1 + gamma), gamma = 0.187 Z^(2/3).");
     prm.declare_entry("Relativistic range correction", "false", Patterns::Bool(),
                       "Apply the relativistic factor to the KO electron range.");
-    prm.declare_entry("Target melt depth (um)", "none", Patterns::Anything(),
+    prm.declare_entry("Target melt depth (um)", "none",
+                      NumberPattern::in_range(1e-9, 1e9).or_keyword("none"),
                       "If a number > 0 [um]: report the beam current that "
                       "gives this melt depth (from the same solve, by "
                       "linearity). 'none': no target.");
@@ -42,15 +47,15 @@ namespace ebweld
   {
     ParameterSection s(prm, "Beam");
     BeamSettings     b;
-    b.voltage_V      = s.positive("Voltage (kV)") * 1e3;
-    b.current_A      = s.positive("Current (A)");
-    b.diameter_m     = s.positive("Diameter FWHM (um)") * 1e-6;
-    b.speed_m_per_s  = s.auto_or_number("Travel speed (m/s)", 1e-12, 1e9);
-    b.peclet_number  = s.positive("Peclet number");
-    b.heating_efficiency     = s.auto_or_number("Heating efficiency", 1e-6, 1.);
-    b.sphere_centre_fraction = s.auto_or_number("Diffusion sphere centre fraction", 1e-3, 0.999);
+    b.voltage_V              = s.number("Voltage (kV)") * 1e3;
+    b.current_A              = s.number("Current (A)");
+    b.diameter_m             = s.number("Diameter FWHM (um)") * 1e-6;
+    b.speed_m_per_s          = s.auto_or_number("Travel speed (m/s)");
+    b.peclet_number          = s.number("Peclet number");
+    b.heating_efficiency     = s.auto_or_number("Heating efficiency");
+    b.sphere_centre_fraction = s.auto_or_number("Diffusion sphere centre fraction");
     b.relativistic_range     = s.flag("Relativistic range correction");
-    if (const auto um = s.keyword_or_number("Target melt depth (um)", "none", 1e-9, 1e9))
+    if (const auto um = s.keyword_or_number("Target melt depth (um)", "none"))
       b.target_melt_depth_m = *um * 1e-6;
     return b;
   }
@@ -63,20 +68,18 @@ namespace ebweld
   BeamContext BeamSettings::context(const Material &material) const
   {
     BeamContext c;
-    c.voltage_V        = voltage_V;
-    c.current_A        = current_A;
-    c.diameter_m       = diameter_m;
-    c.material         = &material;
-    c.electron_range_m = kanaya_okayama_range_m(voltage_V,
-                                                material.atomic_number,
-                                                material.atomic_mass_g_per_mol,
-                                                material.density_kg_per_m3,
-                                                relativistic_range);
+    c.voltage_V  = voltage_V;
+    c.current_A  = current_A;
+    c.diameter_m = diameter_m;
+    c.material   = &material;
+    c.electron_range_m =
+        kanaya_okayama_range_m(voltage_V, material.atomic_number, material.atomic_mass_g_per_mol,
+                               material.density_kg_per_m3, relativistic_range);
     c.ko_gamma = kanaya_okayama_gamma(material.atomic_number);
     c.sphere_centre_fraction =
-      sphere_centre_fraction.value_or(default_sphere_centre_fraction(material.atomic_number));
+        sphere_centre_fraction.value_or(default_sphere_centre_fraction(material.atomic_number));
     c.heating_efficiency =
-      heating_efficiency.value_or(sphere_heating_efficiency(c.sphere_centre_fraction));
+        heating_efficiency.value_or(sphere_heating_efficiency(c.sphere_centre_fraction));
     return c;
   }
 } // namespace ebweld

@@ -2,6 +2,7 @@
 
 #include "materials/material_parameters.h"
 #include "solver/base/input_error.h"
+#include "solver/base/number_pattern.h"
 #include "solver/base/parameter_section.h"
 #include "sources/source_registry.h"
 
@@ -20,18 +21,19 @@ namespace ebweld
     LinearSolverSettings::declare_parameters(prm);
 
     prm.enter_subsection("Boundary");
-    prm.declare_entry("Initial temperature (K)", "300", Patterns::Double(),
+    prm.declare_entry("Initial temperature (K)", "300", NumberPattern::positive(),
                       "T0 [K], > 0: temperature of the incoming material and "
                       "of the inflow, side and bottom faces.");
-    prm.declare_entry("Top convection coefficient (W/m^2/K)", "0", Patterns::Double(),
+    prm.declare_entry("Top convection coefficient (W/m^2/K)", "0",
+                      NumberPattern::in_range(0., 1e12),
                       "h [W/m^2/K], >= 0, of convective loss h (T - T_amb) "
                       "from the top surface; 0: adiabatic top.");
-    prm.declare_entry("Ambient temperature (K)", "300", Patterns::Double(),
+    prm.declare_entry("Ambient temperature (K)", "300", NumberPattern::positive(),
                       "T_amb [K], > 0, of the top-surface convection.");
     prm.leave_subsection();
 
     prm.enter_subsection("Discretisation");
-    prm.declare_entry("Element degree", "1", Patterns::Integer(),
+    prm.declare_entry("Element degree", "1", NumberPattern::whole(1, 2),
                       "Polynomial degree of the continuous Lagrange elements, 1 or 2.");
     prm.declare_entry("Streamline stabilisation", "true", Patterns::Bool(),
                       "SUPG stabilisation of the advection term; plain "
@@ -47,7 +49,7 @@ namespace ebweld
                       "and MPI rank as .pvtu/.vtu with a .pvd index.");
     prm.declare_entry("Write profiles", "true", Patterns::Bool(),
                       "Write CSV line profiles of the temperature.");
-    prm.declare_entry("Catalyst interval", "1", Patterns::Integer(),
+    prm.declare_entry("Catalyst interval", "1", NumberPattern::whole(1, 1000000),
                       "With --catalyst: hand every N-th output point (coupling iteration, "
                       "study case) to the pipelines, in [1, 1000000]; a run's final state "
                       "is always handed over.");
@@ -55,50 +57,50 @@ namespace ebweld
   }
 
   CaseSetup::CaseSetup(ParameterHandler &prm)
-    : material(parse_material(prm))
-    , beam(BeamSettings::parse(prm))
-    , beam_context(beam.context(material))
-    , sources(SourceRegistry::instance().create_active(prm, beam_context))
-    , mesh(MeshSettings::parse(prm))
-    , linear_solver(LinearSolverSettings::parse(prm))
+      : material(parse_material(prm))
+      , beam(BeamSettings::parse(prm))
+      , beam_context(beam.context(material))
+      , sources(SourceRegistry::instance().create_active(prm, beam_context))
+      , mesh(MeshSettings::parse(prm))
+      , linear_solver(LinearSolverSettings::parse(prm))
   {
     {
       ParameterSection s(prm, "Boundary");
-      boundary.initial_temperature_K    = s.positive("Initial temperature (K)");
-      boundary.top_convection_W_per_m2K = s.in_range("Top convection coefficient (W/m^2/K)", 0., 1e12);
-      boundary.ambient_temperature_K    = s.positive("Ambient temperature (K)");
+      boundary.initial_temperature_K    = s.number("Initial temperature (K)");
+      boundary.top_convection_W_per_m2K = s.number("Top convection coefficient (W/m^2/K)");
+      boundary.ambient_temperature_K    = s.number("Ambient temperature (K)");
     }
     {
       ParameterSection s(prm, "Discretisation");
-      discretisation.degree = static_cast<unsigned int>(s.in_range("Element degree", 1, 2));
+      discretisation.degree = static_cast<unsigned int>(s.number("Element degree"));
       discretisation.streamline_stabilisation = s.flag("Streamline stabilisation");
     }
     {
       ParameterSection s(prm, "Output");
-      output.directory      = s.text("Directory");
-      output.write_fields   = s.flag("Write fields");
-      output.write_profiles = s.flag("Write profiles");
-      output.catalyst_interval = s.in_range("Catalyst interval", 1, 1000000);
+      output.directory         = s.text("Directory");
+      output.write_fields      = s.flag("Write fields");
+      output.write_profiles    = s.flag("Write profiles");
+      output.catalyst_interval = s.number("Catalyst interval");
     }
     if (boundary.initial_temperature_K >= material.melting_temperature_K)
       throw_input_error("Boundary/Initial temperature (K)",
                         format_value(boundary.initial_temperature_K),
                         "below the melting temperature of " + material.name + " (" +
-                          format_value(material.melting_temperature_K) + " K)");
+                            format_value(material.melting_temperature_K) + " K)");
 
-    speed_m_per_s = beam.travel_speed_m_per_s(material);
+    speed_m_per_s               = beam.travel_speed_m_per_s(material);
     scales.beam_diameter_m      = beam.diameter_m;
     scales.diffusivity_m2_per_s = material.diffusivity_m2_per_s();
     scales.speed_m_per_s        = speed_m_per_s;
     for (const auto &source : sources)
       {
-        scales.deposition_depth_m = std::max(scales.deposition_depth_m, source->deposition_depth_m());
-        scales.bulk_depth_m       = std::max(scales.bulk_depth_m, source->bulk_depth_m());
+        scales.deposition_depth_m =
+            std::max(scales.deposition_depth_m, source->deposition_depth_m());
+        scales.bulk_depth_m = std::max(scales.bulk_depth_m, source->bulk_depth_m());
       }
     scales.melt_length_estimate_m =
-      absorbed_power_W() /
-      (2. * M_PI * material.conductivity_W_per_mK *
-       (material.melting_temperature_K - boundary.initial_temperature_K));
+        absorbed_power_W() / (2. * M_PI * material.conductivity_W_per_mK *
+                              (material.melting_temperature_K - boundary.initial_temperature_K));
     extents  = choose_extents(mesh, scales);
     warnings = extent_warnings(extents, scales);
   }

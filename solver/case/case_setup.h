@@ -36,7 +36,7 @@ namespace ebweld
 
   struct OutputSettings
   {
-    std::string directory = "output";
+    std::string directory      = "output";
     bool        write_fields   = true;
     bool        write_profiles = true;
     /// hand every N-th output point to Catalyst
@@ -51,11 +51,11 @@ namespace ebweld
   public:
     /// Parses and validates; throws InputError.
     explicit CaseSetup(dealii::ParameterHandler &prm);
-    CaseSetup(const CaseSetup &) = delete;
+    CaseSetup(const CaseSetup &)            = delete;
     CaseSetup &operator=(const CaseSetup &) = delete;
 
-    Material                                 material;
-    BeamSettings                             beam;
+    Material     material;
+    BeamSettings beam;
     /// refers to `material`: the setup is not copyable
     BeamContext                              beam_context;
     std::vector<std::unique_ptr<HeatSource>> sources;
@@ -68,7 +68,7 @@ namespace ebweld
     OutputSettings                           output;
     double                                   speed_m_per_s = 0.;
     /// non-fatal problems found while parsing
-    std::vector<std::string>                 warnings;
+    std::vector<std::string> warnings;
 
     double                          absorbed_power_W() const;
     double                          peclet_number() const;

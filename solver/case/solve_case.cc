@@ -13,11 +13,11 @@ namespace ebweld
   HeatOperatorCoefficients coefficients_for(const CaseSetup &setup)
   {
     HeatOperatorCoefficients c;
-    c.rho_cp_J_per_m3K    = setup.material.volumetric_heat_capacity_J_per_m3K();
-    c.velocity_m_per_s[0] = -setup.speed_m_per_s;
-    const double k        = setup.material.conductivity_W_per_mK;
-    c.conductivity_W_per_mK     = [k](const Box &) { return k; };
-    c.streamline_stabilisation  = setup.discretisation.streamline_stabilisation;
+    c.rho_cp_J_per_m3K         = setup.material.volumetric_heat_capacity_J_per_m3K();
+    c.velocity_m_per_s[0]      = -setup.speed_m_per_s;
+    const double k             = setup.material.conductivity_W_per_mK;
+    c.conductivity_W_per_mK    = [k](const Box &) { return k; };
+    c.streamline_stabilisation = setup.discretisation.streamline_stabilisation;
     if (setup.boundary.top_convection_W_per_m2K > 0.)
       c.convection_W_per_m2K[boundary_id::top] = setup.boundary.top_convection_W_per_m2K;
     c.ambient_rise_K = setup.boundary.ambient_temperature_K - setup.boundary.initial_temperature_K;
@@ -38,8 +38,9 @@ namespace ebweld
     // 1/64 of deal.II's cells, which were half of the memory per DoF. More
     // would trade little memory for large elements (FE_Q_iso_Q1(8) has
     // 729 DoFs per cell).
-    const unsigned int degree                 = setup.discretisation.degree;
-    const unsigned int refinements_in_element = degree == 1 ? std::min(setup.mesh.refinements, 2u) : 0;
+    const unsigned int degree = setup.discretisation.degree;
+    const unsigned int refinements_in_element =
+        degree == 1 ? std::min(setup.mesh.refinements, 2u) : 0;
     auto problem = std::make_unique<HeatProblem>(comm, degree, 1u << refinements_in_element);
     generate_half_brick(problem->triangulation(), setup.mesh, setup.extents, setup.scales,
                         refinements_in_element);
@@ -83,18 +84,18 @@ namespace ebweld
     SolvedCase solved;
     solved.problem       = build_problem(setup, comm);
     HeatProblem &problem = *solved.problem;
-    solved.setup_time_s = phase.lap();
+    solved.setup_time_s  = phase.lap();
     log << "  domain xi [" << -setup.extents.behind_m * 1e6 << ", " << setup.extents.ahead_m * 1e6
         << "] um, y [0, " << setup.extents.side_m * 1e6 << "] um, z [0, "
         << setup.extents.depth_m * 1e6 << "] um; " << problem.n_global_pieces() << " cells, "
-        << problem.dof_handler().n_dofs() << " DoFs on "
-        << Utilities::MPI::n_mpi_processes(comm) << " MPI rank(s)\n"
+        << problem.dof_handler().n_dofs() << " DoFs on " << Utilities::MPI::n_mpi_processes(comm)
+        << " MPI rank(s)\n"
         << std::flush;
 
     assemble_and_solve(solved, setup, coefficients ? *coefficients : coefficients_for(setup));
     log << "  solved: " << (problem.krylov_method() == "gmres" ? "GMRES" : "BiCGStab") << " + "
-        << problem.preconditioner() << " (max cell Peclet "
-        << problem.max_cell_peclet() << "), " << solved.iterations << " iterations\n";
+        << problem.preconditioner() << " (max cell Peclet " << problem.max_cell_peclet() << "), "
+        << solved.iterations << " iterations\n";
     return solved;
   }
 } // namespace ebweld

@@ -33,8 +33,8 @@ namespace ebweld
         else if (result.input_file.empty())
           result.input_file = a;
         else
-          throw InputError("more than one input file given: '" + result.input_file + "' and '" +
-                           a + "'");
+          throw InputError("more than one input file given: '" + result.input_file + "' and '" + a +
+                           "'");
       }
     return result;
   }
@@ -58,7 +58,7 @@ namespace ebweld
     if (it == options.end())
       return fallback;
     const std::string allowed =
-      "a whole number in [" + std::to_string(lower) + ", " + std::to_string(upper) + "]";
+        "a whole number in [" + std::to_string(lower) + ", " + std::to_string(upper) + "]";
     if (!is_csv_number(it->second))
       throw_input_error(option, it->second, allowed);
     const double value = std::stod(it->second);

@@ -19,10 +19,9 @@ namespace ebweld
 
     /// Parses `args`; `valued` are the command's options that take a value,
     /// `flags` those that do not. Throws InputError for anything else.
-    static CommandArguments parse(const std::vector<std::string> &args,
-                                  const std::string              &command,
-                                  const std::set<std::string>    &valued,
-                                  const std::set<std::string>    &flags);
+    static CommandArguments parse(const std::vector<std::string> &args, const std::string &command,
+                                  const std::set<std::string> &valued,
+                                  const std::set<std::string> &flags);
 
     bool has(const std::string &flag) const { return flags.count(flag) != 0; }
 

@@ -9,13 +9,11 @@
 
 namespace ebweld
 {
-  int run_command(const std::vector<std::string>           &arguments,
-                  MPI_Comm                                   comm,
-                  const std::string                         &usage,
-                  const std::function<int(std::ostream &)> &body)
+  int run_command(const std::vector<std::string> &arguments, MPI_Comm comm,
+                  const std::string &usage, const std::function<int(std::ostream &)> &body)
   {
-    const bool   root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
-    std::ostream null_stream(nullptr);
+    const bool    root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
+    std::ostream  null_stream(nullptr);
     std::ostream &log = root ? std::cout : null_stream;
     for (const auto &a : arguments)
       if (a == "--help" || a == "-h")
@@ -41,7 +39,8 @@ namespace ebweld
       }
   }
 
-  int report_valid(const std::string &file, const std::vector<std::string> &warnings, std::ostream &log)
+  int report_valid(const std::string &file, const std::vector<std::string> &warnings,
+                   std::ostream &log)
   {
     log << file << ": valid\n";
     for (const auto &warning : warnings)

@@ -12,12 +12,11 @@
 
 namespace ebweld
 {
-  int run_command(const std::vector<std::string>         &arguments,
-                  MPI_Comm                                 comm,
-                  const std::string                       &usage,
-                  const std::function<int(std::ostream &)> &body);
+  int run_command(const std::vector<std::string> &arguments, MPI_Comm comm,
+                  const std::string &usage, const std::function<int(std::ostream &)> &body);
 
   /// What --validate prints for a valid input: "<file>: valid" and the
   /// warnings. Returns 0, the exit code.
-  int report_valid(const std::string &file, const std::vector<std::string> &warnings, std::ostream &log);
+  int report_valid(const std::string &file, const std::vector<std::string> &warnings,
+                   std::ostream &log);
 } // namespace ebweld

@@ -1,11 +1,11 @@
 #include "solver/commands/command_nano.h"
 
+#include "solver/base/input_error.h"
+#include "solver/base/parameter_section.h"
 #include "solver/commands/command_arguments.h"
 #include "solver/commands/command_guard.h"
-#include "solver/base/input_error.h"
-#include "solver/filler/nano_run.h"
 #include "solver/commands/parameter_overrides.h"
-#include "solver/base/parameter_section.h"
+#include "solver/filler/nano_run.h"
 
 #include <deal.II/base/mpi.h>
 
@@ -14,22 +14,22 @@ namespace ebweld
   namespace
   {
     const char *nano_usage =
-      "Usage: ebweld nano FILE.prm [--set \"Section/Name=value\" ...] [--output-dir DIR]\n"
-      "       ebweld nano --validate FILE.prm [--set ...]   check FILE without running\n"
-      "\n"
-      "Runs one nanoscale interface submodel (Nano/Submodel: neck growth, core-shell\n"
-      "alloying, cluster miscibility, knock-on, cation exchange) against a prescribed\n"
-      "temperature protocol (Nano/Temperature protocol: isothermal, ramp, staircase\n"
-      "or a table), e.g. to calibrate it against an in situ TEM heating experiment.\n"
-      "Writes state.csv (the state over time), the model's tables (*.csv) and\n"
-      "summary.json into the output directory (Output/Directory, default ./output).\n"
-      "Examples: cases/nano_*/README.md; parameters: 'ebweld run --print-parameters'.\n";
+        "Usage: ebweld nano FILE.prm [--set \"Section/Name=value\" ...] [--output-dir DIR]\n"
+        "       ebweld nano --validate FILE.prm [--set ...]   check FILE without running\n"
+        "\n"
+        "Runs one nanoscale interface submodel (Nano/Submodel: neck growth, core-shell\n"
+        "alloying, cluster miscibility, knock-on, cation exchange) against a prescribed\n"
+        "temperature protocol (Nano/Temperature protocol: isothermal, ramp, staircase\n"
+        "or a table), e.g. to calibrate it against an in situ TEM heating experiment.\n"
+        "Writes state.csv (the state over time), the model's tables (*.csv) and\n"
+        "summary.json into the output directory (Output/Directory, default ./output).\n"
+        "Examples: cases/nano_*/README.md; parameters: 'ebweld run --print-parameters'.\n";
   }
 
   int command_nano(const std::vector<std::string> &arguments, MPI_Comm comm)
   {
     return run_command(arguments, comm, nano_usage, [&](std::ostream &log) {
-      auto args = CommandArguments::parse(arguments, "nano", {"--validate"}, {});
+      auto       args          = CommandArguments::parse(arguments, "nano", {"--validate"}, {});
       const bool validate_only = args.take_validate();
       if (args.input_file.empty())
         throw InputError("ebweld nano needs an input file (see 'ebweld nano --help')");

@@ -4,12 +4,12 @@
 #include "solver/case/case_setup.h"
 #include "solver/commands/command_arguments.h"
 #include "solver/commands/command_guard.h"
+#include "solver/commands/parameter_overrides.h"
 #include "solver/post/case_results.h"
 #include "solver/post/result_quantities.h"
 #include "solver/studies/grid_minimiser.h"
-#include "solver/studies/results_table.h"
 #include "solver/studies/optimisation.h"
-#include "solver/commands/parameter_overrides.h"
+#include "solver/studies/results_table.h"
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/timer.h>
@@ -90,9 +90,10 @@ namespace ebweld
     nlohmann::ordered_json point_json(const OptimisationPoint &p)
     {
       return select(point_values(p, "optimum"),
-                    {"peclet_number", "range_over_target_depth", "electron_range_m", "beam_voltage_V",
-                     "beam_current_A", "travel_speed_m_per_s", "heat_input_J_per_m",
-                     "peak_surface_temperature_K", "peak_surface_over_boiling"});
+                    {"peclet_number", "range_over_target_depth", "electron_range_m",
+                     "beam_voltage_V", "beam_current_A", "travel_speed_m_per_s",
+                     "heat_input_J_per_m", "peak_surface_temperature_K",
+                     "peak_surface_over_boiling"});
     }
 
     /// Every point evaluated, why, and what it cost.
@@ -157,8 +158,8 @@ namespace ebweld
               sweep.write_cross_section(p, directory + "/" + point_file("cross_section", p));
         }
       const auto minimum = minimise_on_grid(
-        [&](const double ratio) { return evaluate(ratio, "brent").heat_input_J_per_m; },
-        settings.ratios, heat_inputs, settings.refine_minimum, 10);
+          [&](const double ratio) { return evaluate(ratio, "brent").heat_input_J_per_m; },
+          settings.ratios, heat_inputs, settings.refine_minimum, 10);
       for (const auto &[pe, r] : settings.cross_sections)
         if (pe == peclet &&
             std::find(settings.ratios.begin(), settings.ratios.end(), r) == settings.ratios.end())
@@ -177,13 +178,15 @@ namespace ebweld
       const auto best = evaluate(minimum.argument, "optimum");
       record.optima.push_back(best);
       record.setup_time += sweep.setup_time_s();
-      log << "  Pe " << peclet << ": least heat input " << best.heat_input_J_per_m << " J/m at R/z_m "
-          << best.ratio << (minimum.refined ? " (Brent)" : " (grid edge)") << "\n";
+      log << "  Pe " << peclet << ": least heat input " << best.heat_input_J_per_m
+          << " J/m at R/z_m " << best.ratio << (minimum.refined ? " (Brent)" : " (grid edge)")
+          << "\n";
     }
 
     /// summary.json of the optimisation; reports the overall optimum.
     CaseResults optimisation_summary(const CaseSetup &base, const OptimisationSettings &settings,
-                                     const OptimisationRecord &record, MPI_Comm comm, std::ostream &log)
+                                     const OptimisationRecord &record, MPI_Comm comm,
+                                     std::ostream &log)
     {
       CaseResults summary;
       summary.set("material", base.material.name);
@@ -194,7 +197,7 @@ namespace ebweld
       summary.set("mpi_ranks", dealii::Utilities::MPI::n_mpi_processes(comm));
       summary.set("solves", record.solves);
       summary.set("operator_setup_time_s", record.setup_time);
-      nlohmann::ordered_json   optima = nlohmann::ordered_json::array();
+      nlohmann::ordered_json   optima  = nlohmann::ordered_json::array();
       const OptimisationPoint *overall = nullptr;
       for (const auto &p : record.optima)
         {
@@ -242,7 +245,7 @@ namespace ebweld
       if (validate_only)
         return report_valid(args.input_file, base.warnings, log);
       const std::string directory =
-        args.output_directory.empty() ? base.output.directory : args.output_directory;
+          args.output_directory.empty() ? base.output.directory : args.output_directory;
       make_directories(directory);
 
       dealii::Timer total(comm, true);

@@ -3,8 +3,8 @@
 #include "solver/case/case_setup.h"
 #include "solver/commands/command_arguments.h"
 #include "solver/commands/command_guard.h"
-#include "solver/filler/interface_filler.h"
 #include "solver/commands/parameter_overrides.h"
+#include "solver/filler/interface_filler.h"
 #include "solver/post/catalyst_session.h"
 #include "solver/post/result_quantities.h"
 #include "solver/run/run_case.h"
@@ -43,7 +43,8 @@ namespace ebweld
     return run_command(arguments, comm, run_usage(), [&](std::ostream &log) {
       std::vector<std::string> rest    = arguments;
       const auto               scripts = take_catalyst_scripts(rest);
-      auto args = CommandArguments::parse(rest, "run", {"--validate"}, {"--print-parameters", "--print-results"});
+      auto                     args    = CommandArguments::parse(rest, "run", {"--validate"},
+                                                                 {"--print-parameters", "--print-results"});
       dealii::ParameterHandler prm;
       if (args.has("--print-results"))
         {
@@ -62,19 +63,19 @@ namespace ebweld
       read_input(prm, args.input_file, args.overrides);
       const CaseSetup setup(prm);
       const auto      filler = parse_filler(prm, setup.extents.depth_m, setup.extents.side_m);
-      const auto postprocessors = PostprocessorRegistry::instance().parse_active(prm);
+      const auto      postprocessors = PostprocessorRegistry::instance().parse_active(prm);
       if (validate_only)
         return report_valid(args.input_file, setup.warnings, log);
       OutputOptions options;
       options.output_directory =
-        args.output_directory.empty() ? setup.output.directory : args.output_directory;
+          args.output_directory.empty() ? setup.output.directory : args.output_directory;
       options.write_fields   = setup.output.write_fields;
       options.write_profiles = setup.output.write_profiles;
       options.postprocessors = postprocessors;
       std::unique_ptr<CatalystSession> catalyst;
       if (!scripts.empty())
-        catalyst = std::make_unique<CatalystSession>(comm, scripts, options.output_directory + "/catalyst",
-                                                     setup.output.catalyst_interval);
+        catalyst = std::make_unique<CatalystSession>(
+            comm, scripts, options.output_directory + "/catalyst", setup.output.catalyst_interval);
       options.catalyst = catalyst.get();
       run_case(setup, comm, options, log, filler ? &*filler : nullptr);
       log << "  results in " << options.output_directory << "/summary.json\n";

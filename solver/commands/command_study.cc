@@ -1,15 +1,15 @@
 #include "solver/commands/command_study.h"
 
 #include "solver/base/atomic_file.h"
+#include "solver/base/input_error.h"
 #include "solver/case/case_setup.h"
-#include "solver/post/catalyst_session.h"
 #include "solver/commands/command_arguments.h"
 #include "solver/commands/command_guard.h"
-#include "solver/base/input_error.h"
-#include "solver/fe/linear_solver.h"
 #include "solver/commands/parameter_overrides.h"
-#include "solver/studies/results_table.h"
+#include "solver/fe/linear_solver.h"
+#include "solver/post/catalyst_session.h"
 #include "solver/run/run_case.h"
+#include "solver/studies/results_table.h"
 #include "solver/studies/study_plan.h"
 
 #include <deal.II/base/mpi.h>
@@ -35,13 +35,14 @@ namespace ebweld
       explicit CaseCounter(MPI_Comm comm)
       {
         const bool owner = Utilities::MPI::this_mpi_process(comm) == 0;
-        MPI_Win_allocate(owner ? sizeof(int) : 0, sizeof(int), MPI_INFO_NULL, comm, &value_, &window_);
+        MPI_Win_allocate(owner ? sizeof(int) : 0, sizeof(int), MPI_INFO_NULL, comm, &value_,
+                         &window_);
         if (owner)
           *value_ = 0;
         MPI_Win_fence(0, window_);
       }
       ~CaseCounter() { MPI_Win_free(&window_); }
-      CaseCounter(const CaseCounter &) = delete;
+      CaseCounter(const CaseCounter &)            = delete;
       CaseCounter &operator=(const CaseCounter &) = delete;
 
       int next()
@@ -85,13 +86,12 @@ namespace ebweld
           ParameterHandler prm;
           read_case_input(prm, args, c);
           const CaseSetup setup(prm);
-          OutputOptions      options;
-          options.output_directory =
-            directory + "/case_" + Utilities::int_to_string(c.index, 4);
-          options.write_fields   = setup.output.write_fields;
-          options.write_profiles = setup.output.write_profiles;
-          options.write_summary  = setup.output.write_fields || setup.output.write_profiles;
-          options.postprocessors = PostprocessorRegistry::instance().parse_active(prm);
+          OutputOptions   options;
+          options.output_directory = directory + "/case_" + Utilities::int_to_string(c.index, 4);
+          options.write_fields     = setup.output.write_fields;
+          options.write_profiles   = setup.output.write_profiles;
+          options.write_summary    = setup.output.write_fields || setup.output.write_profiles;
+          options.postprocessors   = PostprocessorRegistry::instance().parse_active(prm);
           // the case's number is its Catalyst time step; its inputs travel with the data
           options.catalyst            = catalyst;
           options.catalyst_time_step  = c.index;
@@ -113,7 +113,8 @@ namespace ebweld
     }
 
     /// Cases of `plan` not yet in `table`, decided by rank 0 of `comm`.
-    std::vector<unsigned int> pending_cases(const StudyPlan &plan, const ResultsTable &table, MPI_Comm comm)
+    std::vector<unsigned int> pending_cases(const StudyPlan &plan, const ResultsTable &table,
+                                            MPI_Comm comm)
     {
       std::vector<unsigned int> pending;
       if (Utilities::MPI::this_mpi_process(comm) == 0)
@@ -161,7 +162,7 @@ namespace ebweld
       const unsigned int skipped = study.plan.cases.size() - study.pending.size();
       MPI_Comm           group;
       MPI_Comm_split(comm, rank / per_case, rank, &group);
-      const bool leader = Utilities::MPI::this_mpi_process(group) == 0;
+      const bool                       leader = Utilities::MPI::this_mpi_process(group) == 0;
       std::unique_ptr<CatalystSession> catalyst; // one per group, on its communicator
       if (!scripts.empty())
         catalyst = std::make_unique<CatalystSession>(group, scripts, study.directory + "/catalyst",
@@ -176,7 +177,8 @@ namespace ebweld
               (study.stop_after > 0 && next >= static_cast<int>(study.stop_after)))
             break;
           const StudyCase  &c = study.plan.cases[study.pending[next]];
-          const CaseOutcome outcome = run_one(study.args, c, study.directory, group, catalyst.get());
+          const CaseOutcome outcome =
+              run_one(study.args, c, study.directory, group, catalyst.get());
           if (leader)
             study.table.append(c.id(), c.overrides, outcome.status, outcome.error, outcome.summary);
           if (rank == 0)
@@ -229,12 +231,14 @@ namespace ebweld
     const unsigned int rank  = Utilities::MPI::this_mpi_process(comm);
     const unsigned int ranks = Utilities::MPI::n_mpi_processes(comm);
     return run_command(arguments, comm, study_usage(), [&](std::ostream &log) {
-      std::vector<std::string> rest    = arguments;
-      const auto               scripts = take_catalyst_scripts(rest);
-      auto args = CommandArguments::parse(rest, "study", {"--ranks-per-case", "--stop-after", "--validate"}, {});
-      const bool validate_only = args.take_validate();
+      std::vector<std::string> rest          = arguments;
+      const auto               scripts       = take_catalyst_scripts(rest);
+      auto                     args          = CommandArguments::parse(rest, "study",
+                                                                       {"--ranks-per-case", "--stop-after", "--validate"}, {});
+      const bool               validate_only = args.take_validate();
       if (args.input_file.empty())
-        throw InputError("ebweld study needs an input file with a Study subsection (see 'ebweld study --help')");
+        throw InputError(
+            "ebweld study needs an input file with a Study subsection (see 'ebweld study --help')");
       const unsigned int per_case   = args.count("--ranks-per-case", 1, 1, ranks);
       const unsigned int stop_after = args.count("--stop-after", 0, 0, 1000000);
       if (ranks % per_case != 0)
@@ -248,15 +252,17 @@ namespace ebweld
       if (validate_only)
         {
           validate_cases(args, plan);
-          return report_valid(args.input_file + " (" + std::to_string(plan.cases.size()) + " cases)",
+          return report_valid(args.input_file + " (" + std::to_string(plan.cases.size()) +
+                                  " cases)",
                               base.warnings, log);
         }
       const std::string directory =
-        args.output_directory.empty() ? base.output.directory : args.output_directory;
+          args.output_directory.empty() ? base.output.directory : args.output_directory;
       if (rank == 0)
         make_directories(directory);
       const ResultsTable table(directory + "/" + plan.results_file, plan.parameters);
-      const StudyRun study{args, plan, table, directory, pending_cases(plan, table, comm), stop_after};
+      const StudyRun     study{args,      plan, table, directory, pending_cases(plan, table, comm),
+                           stop_after};
       log << "ebweld study: " << plan.cases.size() << " cases ("
           << plan.cases.size() - study.pending.size() << " already in " << table.path() << "), "
           << ranks / per_case << " group(s) of " << per_case << " rank(s)\n"
@@ -267,9 +273,9 @@ namespace ebweld
       if (rank == 0)
         {
           const auto [rows, failed] = table.counts();
-          log << "study " << (rows == plan.cases.size() ? "complete" : "incomplete") << ": "
-              << rows << " of " << plan.cases.size() << " cases in " << table.path() << ", "
-              << failed << " failed, " << clock.wall_time() << " s\n";
+          log << "study " << (rows == plan.cases.size() ? "complete" : "incomplete") << ": " << rows
+              << " of " << plan.cases.size() << " cases in " << table.path() << ", " << failed
+              << " failed, " << clock.wall_time() << " s\n";
         }
       return 0;
     });

@@ -16,18 +16,19 @@
 
 namespace
 {
-  const char *usage = "ebweld: moving-frame finite-element heat solver for electron-beam welding\n"
-                      "\n"
-                      "Usage: [mpirun -np N] ebweld COMMAND [ARGS]\n"
-                      "\n"
-                      "Commands:\n"
-                      "  run [FILE.prm]   solve one case (no file: the default silicon case)\n"
-                      "  study FILE.prm   parameter study over a grid or table of cases\n"
-                      "  optimize FILE.prm  least heat input for a target depth over Pe, R/z_m\n"
-                      "  nano FILE.prm    a nanoscale interface submodel against a temperature protocol\n"
-                      "\n"
-                      "'ebweld COMMAND --help' describes a command; 'ebweld run\n"
-                      "--print-parameters' lists every input parameter.\n";
+  const char *usage =
+      "ebweld: moving-frame finite-element heat solver for electron-beam welding\n"
+      "\n"
+      "Usage: [mpirun -np N] ebweld COMMAND [ARGS]\n"
+      "\n"
+      "Commands:\n"
+      "  run [FILE.prm]   solve one case (no file: the default silicon case)\n"
+      "  study FILE.prm   parameter study over a grid or table of cases\n"
+      "  optimize FILE.prm  least heat input for a target depth over Pe, R/z_m\n"
+      "  nano FILE.prm    a nanoscale interface submodel against a temperature protocol\n"
+      "\n"
+      "'ebweld COMMAND --help' describes a command; 'ebweld run\n"
+      "--print-parameters' lists every input parameter.\n";
 }
 
 int main(int argc, char **argv)
@@ -39,14 +40,14 @@ int main(int argc, char **argv)
   setenv("HWLOC_COMPONENTS", "-gl", /*overwrite=*/0);
   // One thread per MPI rank: the ranks already use the cores.
   dealii::Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
-  const MPI_Comm comm = MPI_COMM_WORLD;
-  const bool     root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
+  const MPI_Comm                           comm = MPI_COMM_WORLD;
+  const bool root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
 
   const std::map<std::string, std::function<int(const std::vector<std::string> &, MPI_Comm)>>
-    commands = {{"run", ebweld::command_run},
-                {"study", ebweld::command_study},
-                {"optimize", ebweld::command_optimize},
-                {"nano", ebweld::command_nano}};
+      commands = {{"run", ebweld::command_run},
+                  {"study", ebweld::command_study},
+                  {"optimize", ebweld::command_optimize},
+                  {"nano", ebweld::command_nano}};
 
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h")

@@ -1,7 +1,8 @@
 #include "solver/commands/parameter_overrides.h"
 
-#include "solver/case/case_setup.h"
 #include "solver/base/input_error.h"
+#include "solver/base/number_pattern.h"
+#include "solver/case/case_setup.h"
 #include "solver/filler/interface_filler.h"
 #include "solver/filler/nano_run.h"
 #include "solver/post/postprocessor.h"
@@ -14,7 +15,10 @@
 #include <nlohmann/json.hpp>
 
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace ebweld
@@ -76,6 +80,66 @@ namespace ebweld
             print_section(value, path + name + "/", out);
         }
     }
+
+    /// What a pattern's description allows, as an error message says it.
+    std::string allowed_text(const std::string &description)
+    {
+      const std::string text = dealii::Utilities::trim(description);
+      for (const auto &[kind, phrase] :
+           {std::pair<std::string, std::string>{"[Selection ", "one of "},
+            {"[MultipleSelection ", "a comma-separated list of "}})
+        if (text.rfind(kind, 0) == 0 && text.back() == ']')
+          return phrase +
+                 dealii::Utilities::trim(text.substr(kind.size(), text.size() - kind.size() - 1));
+      if (text == "[Bool]")
+        return "true or false";
+      return NumberPattern::allowed_from_description(text);
+    }
+
+    /// The parts of deal.II's "value does not match the pattern" message.
+    struct PatternMismatch
+    {
+      int         line = 0;
+      std::string value, name, pattern;
+    };
+
+    std::optional<PatternMismatch> pattern_mismatch(const std::string &text)
+    {
+      const std::string value_at = "The entry value ", name_at = " for the entry named ",
+                        pattern_at = " does not match the given pattern: ";
+      const auto v = text.find(value_at), n = text.find(name_at), m = text.find(pattern_at);
+      if (v == std::string::npos || n == std::string::npos || m == std::string::npos ||
+          !(v < n && n < m))
+        return std::nullopt;
+      PatternMismatch mismatch;
+      mismatch.value   = text.substr(v + value_at.size(), n - v - value_at.size());
+      mismatch.name    = text.substr(n + name_at.size(), m - n - name_at.size());
+      mismatch.pattern = text.substr(m + pattern_at.size());
+      if (text.rfind("Line <", 0) == 0)
+        mismatch.line = std::atoi(text.c_str() + 6);
+      return mismatch;
+    }
+
+    /// "A/B/" of the subsections open before line `line` of the file.
+    std::string subsections_before(const std::string &path, const int line)
+    {
+      std::ifstream            in(path);
+      std::vector<std::string> open;
+      std::string              text;
+      for (int n = 1; n < line && std::getline(in, text); ++n)
+        {
+          text             = dealii::Utilities::trim(text.substr(0, text.find('#')));
+          const auto words = dealii::Utilities::split_string_list(text, ' ');
+          if (!words.empty() && words[0] == "subsection")
+            open.push_back(dealii::Utilities::trim(text.substr(10)));
+          else if (text == "end" && !open.empty())
+            open.pop_back();
+        }
+      std::string prefix;
+      for (const auto &section : open)
+        prefix += section + "/";
+      return prefix;
+    }
   } // namespace
 
   void parse_input_file(dealii::ParameterHandler &prm, const std::string &path)
@@ -88,7 +152,11 @@ namespace ebweld
       }
     catch (const dealii::ExceptionBase &e)
       {
-        throw InputError("input file '" + path + "': " + exception_text(e));
+        const std::string text = exception_text(e);
+        if (const auto mismatch = pattern_mismatch(text))
+          throw_input_error(subsections_before(path, mismatch->line) + mismatch->name,
+                            mismatch->value, allowed_text(mismatch->pattern));
+        throw InputError("input file '" + path + "': " + text);
       }
   }
 
@@ -130,6 +198,8 @@ namespace ebweld
         if (n_sections == 0)
           break;
       }
+    if (const auto mismatch = pattern_mismatch(last_error))
+      throw_input_error(path, value, allowed_text(mismatch->pattern));
     const auto line_info = last_error.find(": ");
     if (last_error.rfind("Line", 0) == 0 && line_info != std::string::npos)
       last_error = last_error.substr(line_info + 2);
@@ -137,8 +207,7 @@ namespace ebweld
                      " (see 'ebweld run --print-parameters')");
   }
 
-  void read_input(dealii::ParameterHandler       &prm,
-                  const std::string              &file,
+  void read_input(dealii::ParameterHandler &prm, const std::string &file,
                   const std::vector<std::string> &overrides)
   {
     declare_case_parameters(prm);

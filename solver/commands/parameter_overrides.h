@@ -19,8 +19,7 @@ namespace ebweld
 
   /// Declares every input parameter (case, study, optimisation), parses
   /// `file` (if not empty) and applies the overrides.
-  void read_input(dealii::ParameterHandler       &prm,
-                  const std::string              &file,
+  void read_input(dealii::ParameterHandler &prm, const std::string &file,
                   const std::vector<std::string> &overrides);
 
   /// Every parameter as "Section/Name = default  [allowed]  documentation".

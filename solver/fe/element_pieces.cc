@@ -21,13 +21,14 @@ namespace ebweld
         return;
       }
     if (dynamic_cast<const FE_Q_iso_Q1<3> *>(&fe) == nullptr)
-      throw std::invalid_argument("ElementPieces: " + fe.get_name() + " is neither FE_Q nor FE_Q_iso_Q1");
+      throw std::invalid_argument("ElementPieces: " + fe.get_name() +
+                                  " is neither FE_Q nor FE_Q_iso_Q1");
     // FE_Q_iso_Q1(m)'s support points are the nodes i/m, j/m, k/m: piece
     // (a, b, c)'s vertex (i, j, k) is the node (a + i, b + j, c + k)
-    piece_element_ = std::make_unique<FE_Q<3>>(1);
+    piece_element_     = std::make_unique<FE_Q<3>>(1);
     const auto &points = fe.get_unit_support_points();
-    per_direction_     = static_cast<unsigned int>(std::lround(std::cbrt(double(points.size())))) - 1;
-    const unsigned int m = per_direction_, nodes = m + 1;
+    per_direction_ = static_cast<unsigned int>(std::lround(std::cbrt(double(points.size())))) - 1;
+    const unsigned int        m = per_direction_, nodes = m + 1;
     std::vector<unsigned int> dof_of_node(points.size());
     for (unsigned int i = 0; i < points.size(); ++i)
       {
@@ -88,7 +89,8 @@ namespace ebweld
       piece_values[i] = cell_values[dofs[i]];
   }
 
-  std::unique_ptr<FiniteElement<3>> heat_element(const unsigned int degree, const unsigned int subdivisions)
+  std::unique_ptr<FiniteElement<3>> heat_element(const unsigned int degree,
+                                                 const unsigned int subdivisions)
   {
     if (subdivisions == 1)
       return std::make_unique<FE_Q<3>>(degree);

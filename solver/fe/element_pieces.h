@@ -60,5 +60,6 @@ namespace ebweld
 
   /// The element of a heat solve: FE_Q(degree) when `subdivisions` is 1,
   /// else FE_Q_iso_Q1(subdivisions) (degree 1 only).
-  std::unique_ptr<dealii::FiniteElement<3>> heat_element(unsigned int degree, unsigned int subdivisions);
+  std::unique_ptr<dealii::FiniteElement<3>> heat_element(unsigned int degree,
+                                                         unsigned int subdivisions);
 } // namespace ebweld

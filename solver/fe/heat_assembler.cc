@@ -71,7 +71,10 @@ namespace ebweld
       double advection_W_per_m2K = 0.;
       double length_m            = 0.;
       /// |rho c_p u| h_u / (2 k)
-      double peclet(const double k_W_per_mK) const { return advection_W_per_m2K * length_m / (2. * k_W_per_mK); }
+      double peclet(const double k_W_per_mK) const
+      {
+        return advection_W_per_m2K * length_m / (2. * k_W_per_mK);
+      }
     };
 
     Streamline streamline(const Tensor<1, 3> &extents, const HeatOperatorCoefficients &c)
@@ -105,7 +108,8 @@ namespace ebweld
 
       bool operator==(const PieceOperatorKey &other) const
       {
-        return extents_m == other.extents_m && conductivity_W_per_mK == other.conductivity_W_per_mK &&
+        return extents_m == other.extents_m &&
+               conductivity_W_per_mK == other.conductivity_W_per_mK &&
                convective_faces == other.convective_faces;
       }
     };
@@ -127,22 +131,23 @@ namespace ebweld
       FullMatrix<double> matrix;
       Vector<double>     rhs;
       /// its number in a MatrixFreeOperator
-      unsigned int       id = 0;
+      unsigned int id = 0;
     };
 
     /// What receives each piece's matrix: a PETSc matrix or a
     /// MatrixFreeOperator. `new_operator`: op was just integrated (it is
     /// met for the first time, or it is not cached).
-    using PieceSink = std::function<void(PieceOperator &op, bool new_operator,
-                                         const std::vector<types::global_dof_index> &dofs,
-                                         bool any_constrained)>;
+    using PieceSink =
+        std::function<void(PieceOperator &op, bool new_operator,
+                           const std::vector<types::global_dof_index> &dofs, bool any_constrained)>;
 
     /// Adds each piece's matrix to a PETSc matrix created with room for it.
-    PieceSink petsc_sink(PETScWrappers::MPI::SparseMatrix &matrix, const AffineConstraints<double> &constraints)
+    PieceSink petsc_sink(PETScWrappers::MPI::SparseMatrix &matrix,
+                         const AffineConstraints<double>  &constraints)
     {
       return [&matrix, &constraints, petsc_dofs = std::vector<PetscInt>()](
-               PieceOperator &op, bool, const std::vector<types::global_dof_index> &dofs,
-               const bool any_constrained) mutable {
+                 PieceOperator &op, bool, const std::vector<types::global_dof_index> &dofs,
+                 const bool any_constrained) mutable {
         if (any_constrained)
           {
             constraints.distribute_local_to_global(op.matrix, dofs, matrix);
@@ -162,8 +167,8 @@ namespace ebweld
     /// Stores each distinct piece matrix once in a MatrixFreeOperator.
     PieceSink matrix_free_sink(MatrixFreeOperator &target)
     {
-      return [&target](PieceOperator &op, const bool new_operator, const std::vector<types::global_dof_index> &,
-                       bool) {
+      return [&target](PieceOperator &op, const bool new_operator,
+                       const std::vector<types::global_dof_index> &, bool) {
         if (new_operator)
           op.id = target.add_piece_matrix(op.matrix);
         target.append_piece(op.id);
@@ -187,12 +192,15 @@ namespace ebweld
     public:
       /// `nodal`: Gauss-Lobatto points at the element's nodes instead of
       /// Gauss points (see PieceMatrix).
-      PieceIntegrator(const FiniteElement<3> &fe, const HeatOperatorCoefficients &c, const bool nodal)
-        : c_(c)
-        // Q1 on bricks: div grad = 0
-        , second_(fe.degree > 1)
-        , volume_(fe, nodal ? Quadrature<3>(QGaussLobatto<3>(fe.degree + 1)) : Quadrature<3>(QGauss<3>(fe.degree + 1)),
-                  second_)
+      PieceIntegrator(const FiniteElement<3> &fe, const HeatOperatorCoefficients &c,
+                      const bool nodal)
+          : c_(c)
+          // Q1 on bricks: div grad = 0
+          , second_(fe.degree > 1)
+          , volume_(fe,
+                    nodal ? Quadrature<3>(QGaussLobatto<3>(fe.degree + 1))
+                          : Quadrature<3>(QGauss<3>(fe.degree + 1)),
+                    second_)
       {
         const Quadrature<2> face = nodal ? Quadrature<2>(QGaussLobatto<2>(fe.degree + 1))
                                          : Quadrature<2>(QGauss<2>(fe.degree + 1));
@@ -202,8 +210,8 @@ namespace ebweld
 
       /// The piece's matrix and convective right-hand side; h_W_per_m2K[f]
       /// is the heat transfer coefficient of face f (0: none).
-      void integrate(const Tensor<1, 3> &extents, const double k, const std::array<double, 6> &h_W_per_m2K,
-                     PieceOperator &op)
+      void integrate(const Tensor<1, 3> &extents, const double k,
+                     const std::array<double, 6> &h_W_per_m2K, PieceOperator &op)
       {
         const unsigned int n = volume_.n_dofs();
         op.matrix.reinit(n, n);
@@ -231,8 +239,9 @@ namespace ebweld
                 const double test_supg = tau * advection_[i];
                 const double phi_i     = volume_.value(i, q);
                 for (unsigned int j = 0; j < n; ++j)
-                  op.matrix(i, j) +=
-                    (k * gradients_[i] * gradients_[j] + phi_i * advection_[j] + test_supg * residual_[j]) * JxW;
+                  op.matrix(i, j) += (k * gradients_[i] * gradients_[j] + phi_i * advection_[j] +
+                                      test_supg * residual_[j]) *
+                                     JxW;
               }
           }
         for (const unsigned int f : GeometryInfo<3>::face_indices())
@@ -258,8 +267,8 @@ namespace ebweld
       const bool                       second_; // div grad phi in the SUPG residual
       const ReferenceTabulation        volume_;
       std::vector<ReferenceTabulation> faces_;
-      std::vector<double>              advection_, residual_; // a . grad phi_j, minus k div grad phi_j
-      std::vector<Tensor<1, 3>>        gradients_;
+      std::vector<double>       advection_, residual_; // a . grad phi_j, minus k div grad phi_j
+      std::vector<Tensor<1, 3>> gradients_;
     };
 
     /// A graded brick has few distinct pieces (about 10^4 at a million);
@@ -272,29 +281,27 @@ namespace ebweld
     /// and hands it to `sink`; adds the convective terms to rhs if given.
     /// Returns the largest Peclet number of these pieces.
     double add_piece_operators(const DoFHandler<3>             &dof_handler,
-                             const AffineConstraints<double> &constraints,
-                             const HeatOperatorCoefficients  &c,
-                             const ElementPieces             &pieces,
-                             const bool                       nodal_quadrature,
-                             const std::size_t                max_cached,
-                             const PieceSink                 &sink,
-                             PETScWrappers::MPI::Vector      *rhs)
+                               const AffineConstraints<double> &constraints,
+                               const HeatOperatorCoefficients &c, const ElementPieces &pieces,
+                               const bool nodal_quadrature, const std::size_t max_cached,
+                               const PieceSink &sink, PETScWrappers::MPI::Vector *rhs)
     {
-      PieceIntegrator      integrator(pieces.piece_element(), c, nodal_quadrature);
-      const unsigned int   n = pieces.piece_element().n_dofs_per_cell();
-      std::vector<types::global_dof_index> cell_dofs(dof_handler.get_fe().n_dofs_per_cell()), dofs(n);
-      std::vector<PetscInt>                petsc_dofs(n);
+      PieceIntegrator                      integrator(pieces.piece_element(), c, nodal_quadrature);
+      const unsigned int                   n = pieces.piece_element().n_dofs_per_cell();
+      std::vector<types::global_dof_index> cell_dofs(dof_handler.get_fe().n_dofs_per_cell()),
+          dofs(n);
+      std::vector<PetscInt> petsc_dofs(n);
       // The piece matrix of an axis-parallel brick depends only on the key
       // above, so each distinct piece is integrated once.
       std::unordered_map<PieceOperatorKey, PieceOperator, PieceOperatorKeyHash> cache;
-      PieceOperator                                                              uncached;
-      double    max_peclet   = 0.; // over the distinct pieces, each integrated once
+      PieceOperator                                                             uncached;
+      double max_peclet = 0.; // over the distinct pieces, each integrated once
       for (const auto &cell : dof_handler.active_cell_iterators())
         {
           if (!cell->is_locally_owned())
             continue;
-          const Box          box     = cell_box(cell);
-          const Tensor<1, 3> extents = piece_extents(box, pieces);
+          const Box             box     = cell_box(cell);
+          const Tensor<1, 3>    extents = piece_extents(box, pieces);
           std::array<double, 6> cell_h{};
           if (cell->at_boundary())
             for (const unsigned int f : cell->face_indices())
@@ -321,14 +328,16 @@ namespace ebweld
                   op = cache.size() < max_cached ? &cache[key] : &uncached;
                   integrator.integrate(extents, key.conductivity_W_per_mK, h, *op);
                   new_operator = true;
-                  max_peclet   = std::max(max_peclet, streamline(extents, c).peclet(key.conductivity_W_per_mK));
+                  max_peclet   = std::max(max_peclet,
+                                          streamline(extents, c).peclet(key.conductivity_W_per_mK));
                 }
               const auto &local = pieces.local_dofs(s);
               for (unsigned int i = 0; i < n; ++i)
                 dofs[i] = cell_dofs[local[i]];
-              const bool any_constrained = std::any_of(dofs.begin(), dofs.end(), [&](const types::global_dof_index i) {
-                return constraints.is_constrained(i);
-              });
+              const bool any_constrained =
+                  std::any_of(dofs.begin(), dofs.end(), [&](const types::global_dof_index i) {
+                    return constraints.is_constrained(i);
+                  });
               sink(*op, new_operator, dofs, any_constrained);
               if (!rhs)
                 continue;
@@ -337,7 +346,8 @@ namespace ebweld
               else
                 {
                   petsc_dofs.assign(dofs.begin(), dofs.end());
-                  check_petsc(VecSetValues(*rhs, n, petsc_dofs.data(), op->rhs.data(), ADD_VALUES), "VecSetValues");
+                  check_petsc(VecSetValues(*rhs, n, petsc_dofs.data(), op->rhs.data(), ADD_VALUES),
+                              "VecSetValues");
                 }
             }
         }
@@ -347,18 +357,14 @@ namespace ebweld
     /// The convective right-hand side and the preconditioner's matrix, if
     /// any, after the operator went to `sink`; returns the largest piece
     /// Peclet number (all ranks).
-    double assemble(const DoFHandler<3>             &dof_handler,
-                    const AffineConstraints<double> &constraints,
-                    const HeatOperatorCoefficients  &c,
-                    const ElementPieces             &pieces,
-                    const std::size_t                max_cached,
-                    const PieceSink                 &sink,
-                    PETScWrappers::MPI::Vector      &rhs,
-                    const PieceMatrix               *preconditioner)
+    double assemble(const DoFHandler<3> &dof_handler, const AffineConstraints<double> &constraints,
+                    const HeatOperatorCoefficients &c, const ElementPieces &pieces,
+                    const std::size_t max_cached, const PieceSink &sink,
+                    PETScWrappers::MPI::Vector &rhs, const PieceMatrix *preconditioner)
     {
       rhs = 0.;
       const double max_peclet =
-        add_piece_operators(dof_handler, constraints, c, pieces, false, max_cached, sink, &rhs);
+          add_piece_operators(dof_handler, constraints, c, pieces, false, max_cached, sink, &rhs);
       rhs.compress(VectorOperation::add);
       if (preconditioner)
         {
@@ -372,46 +378,42 @@ namespace ebweld
   } // namespace
 
   double assemble_heat_operator(const DoFHandler<3>             &dof_handler,
-                              const AffineConstraints<double> &constraints,
-                              const HeatOperatorCoefficients  &c,
-                              const PieceMatrix               &target,
-                              PETScWrappers::MPI::Vector      &rhs,
-                              const PieceMatrix               *preconditioner)
+                                const AffineConstraints<double> &constraints,
+                                const HeatOperatorCoefficients &c, const PieceMatrix &target,
+                                PETScWrappers::MPI::Vector &rhs, const PieceMatrix *preconditioner)
   {
-    const double max_peclet = assemble(dof_handler, constraints, c, target.pieces, max_cached_piece_operators,
-                                       petsc_sink(target.matrix, constraints), rhs, preconditioner);
+    const double max_peclet =
+        assemble(dof_handler, constraints, c, target.pieces, max_cached_piece_operators,
+                 petsc_sink(target.matrix, constraints), rhs, preconditioner);
     target.matrix.compress(VectorOperation::add);
     return max_peclet;
   }
 
   double assemble_heat_operator(const DoFHandler<3>             &dof_handler,
-                              const AffineConstraints<double> &constraints,
-                              const HeatOperatorCoefficients  &c,
-                              const ElementPieces             &pieces,
-                              MatrixFreeOperator              &target,
-                              PETScWrappers::MPI::Vector      &rhs,
-                              const PieceMatrix               *preconditioner)
+                                const AffineConstraints<double> &constraints,
+                                const HeatOperatorCoefficients &c, const ElementPieces &pieces,
+                                MatrixFreeOperator &target, PETScWrappers::MPI::Vector &rhs,
+                                const PieceMatrix *preconditioner)
   {
-    const double max_peclet = assemble(dof_handler, constraints, c, pieces,
-                                       std::numeric_limits<std::size_t>::max(), matrix_free_sink(target),
-                                       rhs, preconditioner);
+    const double max_peclet =
+        assemble(dof_handler, constraints, c, pieces, std::numeric_limits<std::size_t>::max(),
+                 matrix_free_sink(target), rhs, preconditioner);
     target.finish();
     return max_peclet;
   }
 
-  double assemble_source_terms(const DoFHandler<3>                   &dof_handler,
-                               const ElementPieces                   &pieces,
+  double assemble_source_terms(const DoFHandler<3> &dof_handler, const ElementPieces &pieces,
                                const AffineConstraints<double>       &constraints,
                                const HeatOperatorCoefficients        &c,
                                const std::vector<const HeatSource *> &sources,
                                const types::boundary_id               heated_surface,
                                PETScWrappers::MPI::Vector            &rhs)
   {
-    const auto        &fe = pieces.piece_element();
-    const unsigned int n  = fe.n_dofs_per_cell();
-    const QGauss<1>    base(fe.degree + 1);
-    const Tensor<1, 3> a = c.rho_cp_J_per_m3K * c.velocity_m_per_s;
-    Vector<double>     piece_rhs(n);
+    const auto                          &fe = pieces.piece_element();
+    const unsigned int                   n  = fe.n_dofs_per_cell();
+    const QGauss<1>                      base(fe.degree + 1);
+    const Tensor<1, 3>                   a = c.rho_cp_J_per_m3K * c.velocity_m_per_s;
+    Vector<double>                       piece_rhs(n);
     std::vector<types::global_dof_index> cell_dofs(dof_handler.get_fe().n_dofs_per_cell()), dofs(n);
     std::vector<Point<3>>                points;
     std::vector<double>                  density;
@@ -420,7 +422,8 @@ namespace ebweld
     // One tabulation per quadrature subdivision pattern (and face), built
     // on first use.
     std::map<std::array<unsigned int, 3>, std::unique_ptr<ReferenceTabulation>> volume_tables;
-    std::map<std::pair<unsigned int, unsigned int>, std::unique_ptr<ReferenceTabulation>> face_tables;
+    std::map<std::pair<unsigned int, unsigned int>, std::unique_ptr<ReferenceTabulation>>
+        face_tables;
 
     for (const HeatSource *source : sources)
       {
@@ -433,10 +436,10 @@ namespace ebweld
             const Box box = cell_box(cell);
             if (!intersects(support, box))
               continue;
-            const Tensor<1, 3> extents = piece_extents(box, pieces);
-            const std::array<unsigned int, 3> m = {{subdivisions(extents[0], feature[0]),
-                                                    subdivisions(extents[1], feature[1]),
-                                                    subdivisions(extents[2], feature[2])}};
+            const Tensor<1, 3>                extents = piece_extents(box, pieces);
+            const std::array<unsigned int, 3> m       = {{subdivisions(extents[0], feature[0]),
+                                                          subdivisions(extents[1], feature[1]),
+                                                          subdivisions(extents[2], feature[2])}};
             cell->get_dof_indices(cell_dofs);
             for (unsigned int s = 0; s < pieces.size(); ++s)
               {
@@ -449,21 +452,23 @@ namespace ebweld
                     auto &table = volume_tables[m];
                     if (!table)
                       table = std::make_unique<ReferenceTabulation>(
-                        fe, QAnisotropic<3>(QIterated<1>(base, m[0]), QIterated<1>(base, m[1]),
-                                            QIterated<1>(base, m[2])));
+                          fe, QAnisotropic<3>(QIterated<1>(base, m[0]), QIterated<1>(base, m[1]),
+                                              QIterated<1>(base, m[2])));
                     points.resize(table->n_points());
                     for (unsigned int q = 0; q < points.size(); ++q)
                       points[q] = piece.map(table->point(q));
                     density.assign(points.size(), 0.);
                     source->add_volumetric_density(points, density);
-                    const double tau    = streamline_tau(extents, c.conductivity_W_per_mK(piece), c);
+                    const double tau = streamline_tau(extents, c.conductivity_W_per_mK(piece), c);
                     const double volume = extents[0] * extents[1] * extents[2];
                     for (unsigned int q = 0; q < points.size(); ++q)
                       {
                         const double q_JxW = density[q] * table->weight(q) * volume;
                         deposited_W += q_JxW;
                         for (unsigned int i = 0; i < n; ++i)
-                          piece_rhs(i) += (table->value(i, q) + tau * (a * table->gradient(i, q, extents))) * q_JxW;
+                          piece_rhs(i) +=
+                              (table->value(i, q) + tau * (a * table->gradient(i, q, extents))) *
+                              q_JxW;
                       }
                   }
                 else
@@ -472,12 +477,12 @@ namespace ebweld
                       if (!cell->at_boundary(f) || cell->face(f)->boundary_id() != heated_surface ||
                           !pieces.on_cell_face(s, f))
                         continue;
-                      const unsigned int d  = f / 2;
-                      const unsigned int mf = std::max(m[(d + 1) % 3], m[(d + 2) % 3]);
+                      const unsigned int d     = f / 2;
+                      const unsigned int mf    = std::max(m[(d + 1) % 3], m[(d + 2) % 3]);
                       auto              &table = face_tables[{f, mf}];
                       if (!table)
                         table = std::make_unique<ReferenceTabulation>(
-                          ReferenceTabulation::on_face(fe, QIterated<2>(base, mf), f));
+                            ReferenceTabulation::on_face(fe, QIterated<2>(base, mf), f));
                       points.resize(table->n_points());
                       for (unsigned int q = 0; q < points.size(); ++q)
                         points[q] = piece.map(table->point(q));

@@ -40,7 +40,7 @@ namespace ebweld
     /// k [W/m/K] of a cell or a piece of one (per box so that a filler
     /// layer can differ)
     std::function<double(const Box &)> conductivity_W_per_mK;
-    bool streamline_stabilisation = true;
+    bool                               streamline_stabilisation = true;
     /// heat transfer coefficient h [W/m^2/K] of each convective boundary
     std::map<dealii::types::boundary_id, double> convection_W_per_m2K;
     /// theta_amb = T_amb - T0 [K]
@@ -78,22 +78,19 @@ namespace ebweld
   /// the largest Peclet number |u| h_u / (2 alpha) of target's pieces over
   /// the mesh (all ranks).
   double assemble_heat_operator(const dealii::DoFHandler<3>             &dof_handler,
-                              const dealii::AffineConstraints<double> &constraints,
-                              const HeatOperatorCoefficients          &c,
-                              const PieceMatrix                       &target,
-                              dealii::PETScWrappers::MPI::Vector      &rhs,
-                              const PieceMatrix                       *preconditioner = nullptr);
+                                const dealii::AffineConstraints<double> &constraints,
+                                const HeatOperatorCoefficients &c, const PieceMatrix &target,
+                                dealii::PETScWrappers::MPI::Vector &rhs,
+                                const PieceMatrix                  *preconditioner = nullptr);
 
   /// The same with the operator on `pieces` stored piece by piece in
   /// `target` (new, for the same DoFs and constraints), which is finished
   /// on return.
   double assemble_heat_operator(const dealii::DoFHandler<3>             &dof_handler,
-                              const dealii::AffineConstraints<double> &constraints,
-                              const HeatOperatorCoefficients          &c,
-                              const ElementPieces                     &pieces,
-                              MatrixFreeOperator                      &target,
-                              dealii::PETScWrappers::MPI::Vector      &rhs,
-                              const PieceMatrix                       *preconditioner = nullptr);
+                                const dealii::AffineConstraints<double> &constraints,
+                                const HeatOperatorCoefficients &c, const ElementPieces &pieces,
+                                MatrixFreeOperator &target, dealii::PETScWrappers::MPI::Vector &rhs,
+                                const PieceMatrix *preconditioner = nullptr);
 
   /// Adds the sources to rhs: volumetric densities (with SUPG test
   /// functions) on the pieces that meet the source's support, integrated with a

@@ -43,16 +43,16 @@ namespace ebweld
     /// DoF without exchanging rows between ranks, and a one-range row set
     /// is cheap to look up (with the relevant DoFs as row set, the lookups
     /// were a third of the matrix set-up).
-    MatrixPreallocation piece_preallocation(const DoFHandler<3>             &dof_handler,
-                                            const ElementPieces             &pieces,
-                                            const bool                       nodal,
+    MatrixPreallocation piece_preallocation(const DoFHandler<3> &dof_handler,
+                                            const ElementPieces &pieces, const bool nodal,
                                             const AffineConstraints<double> &constraints,
                                             const IndexSet                  &owned)
     {
-      DynamicSparsityPattern dsp(dof_handler.n_dofs(), dof_handler.n_dofs(), owned);
+      DynamicSparsityPattern               dsp(dof_handler.n_dofs(), dof_handler.n_dofs(), owned);
       std::vector<types::global_dof_index> cell_dofs(dof_handler.get_fe().n_dofs_per_cell());
       std::vector<types::global_dof_index> dofs(pieces.piece_element().n_dofs_per_cell());
-      const Table<2, bool> couplings = nodal ? nodal_couplings(pieces.piece_element()) : Table<2, bool>();
+      const Table<2, bool>                 couplings =
+          nodal ? nodal_couplings(pieces.piece_element()) : Table<2, bool>();
       for (const auto &cell : dof_handler.active_cell_iterators())
         if (!cell->is_artificial())
           {
@@ -69,12 +69,13 @@ namespace ebweld
     }
   } // namespace
 
-  HeatProblem::HeatProblem(MPI_Comm comm, const unsigned int degree, const unsigned int subdivisions)
-    : comm_(comm)
-    , triangulation_(comm)
-    , fe_(heat_element(degree, subdivisions))
-    , pieces_(*fe_)
-    , dof_handler_(triangulation_)
+  HeatProblem::HeatProblem(MPI_Comm comm, const unsigned int degree,
+                           const unsigned int subdivisions)
+      : comm_(comm)
+      , triangulation_(comm)
+      , fe_(heat_element(degree, subdivisions))
+      , pieces_(*fe_)
+      , dof_handler_(triangulation_)
   {
     if (!matrix_free())
       {
@@ -108,7 +109,7 @@ namespace ebweld
             for (unsigned int d = 0; d < 3; ++d)
               // exact at t = 0 and 1: shared nodes get identical coordinates
               support_points_[owned_.index_within_set(dofs[i])][d] =
-                (1. - unit_points[i][d]) * low[d] + unit_points[i][d] * high[d];
+                  (1. - unit_points[i][d]) * low[d] + unit_points[i][d] * high[d];
       }
   }
 
@@ -121,9 +122,8 @@ namespace ebweld
       const auto &p = support_points_[i];
       return std::make_tuple(p[2], p[1], p[0]);
     };
-    std::sort(order.begin(), order.end(), [&](const unsigned int a, const unsigned int b) {
-      return key(a) < key(b);
-    });
+    std::sort(order.begin(), order.end(),
+              [&](const unsigned int a, const unsigned int b) { return key(a) < key(b); });
     std::vector<types::global_dof_index> new_numbers(order.size());
     std::vector<Point<3>>                renumbered_points(order.size());
     for (unsigned int k = 0; k < order.size(); ++k)
@@ -158,11 +158,11 @@ namespace ebweld
 
     if (!matrix_free())
       preallocation_ = piece_preallocation(dof_handler_, pieces_, false, constraints_, owned_);
-    amg_preallocation_ = piece_preallocation(dof_handler_, amg_pieces(), matrix_free(), constraints_, owned_);
+    amg_preallocation_ =
+        piece_preallocation(dof_handler_, amg_pieces(), matrix_free(), constraints_, owned_);
     operator_rhs_.reinit(owned_, comm_);
     source_rhs_.reinit(owned_, comm_);
     rise_.reinit(owned_, relevant_, comm_);
-
   }
 
   void HeatProblem::assemble_operator(const HeatOperatorCoefficients &coefficients)
@@ -173,15 +173,17 @@ namespace ebweld
     const PieceMatrix amg{amg_pieces(), amg_matrix_, matrix_free()};
     if (matrix_free())
       {
-        matrix_free_     = std::make_unique<MatrixFreeOperator>(dof_handler_, pieces_, constraints_, relevant_);
-        max_cell_peclet_ = assemble_heat_operator(dof_handler_, constraints_, coefficients_, pieces_,
-                                                  *matrix_free_, operator_rhs_, &amg);
+        matrix_free_ =
+            std::make_unique<MatrixFreeOperator>(dof_handler_, pieces_, constraints_, relevant_);
+        max_cell_peclet_ = assemble_heat_operator(dof_handler_, constraints_, coefficients_,
+                                                  pieces_, *matrix_free_, operator_rhs_, &amg);
       }
     else
       {
         preallocation_.create_matrix(matrix_, comm_);
-        max_cell_peclet_ = assemble_heat_operator(dof_handler_, constraints_, coefficients_,
-                                                  PieceMatrix{pieces_, matrix_}, operator_rhs_, &amg);
+        max_cell_peclet_ =
+            assemble_heat_operator(dof_handler_, constraints_, coefficients_,
+                                   PieceMatrix{pieces_, matrix_}, operator_rhs_, &amg);
       }
   }
 
@@ -202,11 +204,13 @@ namespace ebweld
     if (matrix_free())
       {
         solver_matrix_free_ = std::move(matrix_free_);
-        solver_->set_operator(solver_matrix_free_->petsc_matrix(), amg_matrix_, max_cell_peclet_, AmgMatrixKind::nodal_twin);
+        solver_->set_operator(solver_matrix_free_->petsc_matrix(), amg_matrix_, max_cell_peclet_,
+                              AmgMatrixKind::nodal_twin);
       }
     else
       {
-        solver_->set_operator(matrix_, amg_matrix_, max_cell_peclet_, AmgMatrixKind::full_quadrature);
+        solver_->set_operator(matrix_, amg_matrix_, max_cell_peclet_,
+                              AmgMatrixKind::full_quadrature);
         matrix_.clear(); // the solver holds its reference
       }
     preconditioner_ = solver_->preconditioner();

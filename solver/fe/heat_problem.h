@@ -27,11 +27,11 @@ namespace ebweld
     /// times than triangulation() (element_pieces.h).
     HeatProblem(MPI_Comm comm, unsigned int degree, unsigned int subdivisions = 1);
 
-    MPI_Comm                                         communicator() const { return comm_; }
-    DistributedBrick                                &triangulation() { return triangulation_; }
-    const dealii::DoFHandler<3>                     &dof_handler() const { return dof_handler_; }
+    MPI_Comm                     communicator() const { return comm_; }
+    DistributedBrick            &triangulation() { return triangulation_; }
+    const dealii::DoFHandler<3> &dof_handler() const { return dof_handler_; }
     /// The element's pieces: what assembly, sampling and output work on.
-    const ElementPieces                             &pieces() const { return pieces_; }
+    const ElementPieces    &pieces() const { return pieces_; }
     const dealii::IndexSet &locally_relevant_dofs() const { return relevant_; }
 
     /// Distributes DoFs, fixes theta = 0 on `fixed_temperature_faces`,
@@ -71,10 +71,10 @@ namespace ebweld
 
     const HeatOperatorCoefficients &coefficients() const { return coefficients_; }
     /// The preconditioner of the last prepare_solver(): boomeramg, air or jacobi.
-    const std::string              &preconditioner() const { return preconditioner_; }
+    const std::string &preconditioner() const { return preconditioner_; }
     /// The Krylov method of the last prepare_solver(): bicgstab or gmres.
-    const std::string              &krylov_method() const { return krylov_method_; }
-    double                          max_cell_peclet() const { return max_cell_peclet_; }
+    const std::string &krylov_method() const { return krylov_method_; }
+    double             max_cell_peclet() const { return max_cell_peclet_; }
 
     /// Support point of every locally owned DoF, in the order of the owned
     /// index set.
@@ -102,7 +102,7 @@ namespace ebweld
     /// Q1) rather than assembled (Q2). For Q1 the AMG is built from the
     /// nodal-quadrature operator on the same pieces (7-point stencil), for
     /// Q2 from the low-order-refined operator (see assemble_heat_operator).
-    bool matrix_free() const { return pieces_.piece_element().degree == 1; }
+    bool                 matrix_free() const { return pieces_.piece_element().degree == 1; }
     const ElementPieces &amg_pieces() const { return matrix_free() ? pieces_ : *low_order_pieces_; }
     /// Fills support_points_ for the current DoF numbering.
     void compute_owned_support_points();
@@ -116,29 +116,29 @@ namespace ebweld
     /// Q2 at 536,769 DoFs it took 66 iterations against 73 in this one.
     void renumber_lexicographically();
 
-    MPI_Comm                                        comm_;
-    DistributedBrick                                triangulation_;
-    std::unique_ptr<dealii::FiniteElement<3>>       fe_;
-    ElementPieces                                   pieces_;
+    MPI_Comm                                  comm_;
+    DistributedBrick                          triangulation_;
+    std::unique_ptr<dealii::FiniteElement<3>> fe_;
+    ElementPieces                             pieces_;
     /// FE_Q_iso_Q1(p)'s pieces on FE_Q(p)'s DoFs, for p >= 2
-    std::optional<ElementPieces>                    low_order_pieces_;
-    dealii::DoFHandler<3>                           dof_handler_;
-    dealii::AffineConstraints<double>               constraints_;
-    dealii::IndexSet                                owned_, relevant_;
-    MatrixPreallocation                             preallocation_, amg_preallocation_;
+    std::optional<ElementPieces>      low_order_pieces_;
+    dealii::DoFHandler<3>             dof_handler_;
+    dealii::AffineConstraints<double> constraints_;
+    dealii::IndexSet                  owned_, relevant_;
+    MatrixPreallocation               preallocation_, amg_preallocation_;
     /// the operator from assemble_operator() until prepare_solver() hands
     /// it to the solver: assembled (matrix_) or piece by piece
     /// (matrix_free_); and the matrix the AMG preconditioner is built from
-    dealii::PETScWrappers::MPI::SparseMatrix        matrix_, amg_matrix_;
-    std::unique_ptr<MatrixFreeOperator>             matrix_free_;
+    dealii::PETScWrappers::MPI::SparseMatrix matrix_, amg_matrix_;
+    std::unique_ptr<MatrixFreeOperator>      matrix_free_;
     /// the matrix-free operator the solver uses (destroyed after it)
-    std::unique_ptr<MatrixFreeOperator>             solver_matrix_free_;
-    dealii::PETScWrappers::MPI::Vector              operator_rhs_, source_rhs_;
-    RiseVector                                      rise_;
-    HeatOperatorCoefficients                        coefficients_;
-    double                                          max_cell_peclet_ = 0.;
-    std::unique_ptr<LinearSolver>                   solver_;
-    std::string                                     preconditioner_, krylov_method_;
-    std::vector<dealii::Point<3>>                   support_points_;
+    std::unique_ptr<MatrixFreeOperator> solver_matrix_free_;
+    dealii::PETScWrappers::MPI::Vector  operator_rhs_, source_rhs_;
+    RiseVector                          rise_;
+    HeatOperatorCoefficients            coefficients_;
+    double                              max_cell_peclet_ = 0.;
+    std::unique_ptr<LinearSolver>       solver_;
+    std::string                         preconditioner_, krylov_method_;
+    std::vector<dealii::Point<3>>       support_points_;
   };
 } // namespace ebweld

@@ -1,6 +1,7 @@
 #include "solver/fe/linear_solver.h"
 
 #include "solver/base/input_error.h"
+#include "solver/base/number_pattern.h"
 #include "solver/base/parameter_section.h"
 #include "solver/fe/petsc_check.h"
 
@@ -16,7 +17,8 @@ namespace ebweld
     /// Sets a hypre option on the options database under the AMG's prefix.
     void set_option(const std::string &name, const std::string &value)
     {
-      check_petsc(PetscOptionsSetValue(nullptr, ("-" + std::string(amg_prefix) + name).c_str(), value.c_str()),
+      check_petsc(PetscOptionsSetValue(nullptr, ("-" + std::string(amg_prefix) + name).c_str(),
+                                       value.c_str()),
                   "PetscOptionsSetValue");
     }
 
@@ -38,20 +40,20 @@ namespace ebweld
     /// saves a tenth of the memory (890 bytes per DoF) but took 2 ranks
     /// 8 -> 13 (with one path: 18 at 952k).
     const std::pair<const char *, const char *> classical_amg_options[] = {
-      {"pc_hypre_boomeramg_interp_type", "ext+i"},
-      // truncated interpolation keeps the coarse operators sparse
-      {"pc_hypre_boomeramg_P_max", "3"},
-      {"pc_hypre_boomeramg_truncfactor", "0.2"},
-      // lexicographic instead of C-then-F relaxation: each C/F sweep
-      // passes over every row twice (with the 27-point operator at 952k
-      // DoFs: 2.9 instead of 5.8 s of GMRES)
-      {"pc_hypre_boomeramg_no_CF", "true"},
-      // Smoothing after the coarse-grid correction only (one symmetric
-      // hybrid Gauss-Seidel sweep up, none down), then the Jacobi step on
-      // the operator. (With the 27-point operator: 10 instead of 7 GMRES
-      // iterations at 1.05M DoFs, in less time; a one-directional sweep
-      // needed 14 (backward, with the stream) or 22 (forward).)
-      {"pc_hypre_boomeramg_grid_sweeps_down", "0"}};
+        {"pc_hypre_boomeramg_interp_type", "ext+i"},
+        // truncated interpolation keeps the coarse operators sparse
+        {"pc_hypre_boomeramg_P_max", "3"},
+        {"pc_hypre_boomeramg_truncfactor", "0.2"},
+        // lexicographic instead of C-then-F relaxation: each C/F sweep
+        // passes over every row twice (with the 27-point operator at 952k
+        // DoFs: 2.9 instead of 5.8 s of GMRES)
+        {"pc_hypre_boomeramg_no_CF", "true"},
+        // Smoothing after the coarse-grid correction only (one symmetric
+        // hybrid Gauss-Seidel sweep up, none down), then the Jacobi step on
+        // the operator. (With the 27-point operator: 10 instead of 7 GMRES
+        // iterations at 1.05M DoFs, in less time; a one-directional sweep
+        // needed 14 (backward, with the stream) or 22 (forward).)
+        {"pc_hypre_boomeramg_grid_sweeps_down", "0"}};
 
     /// Strong threshold of the classical AMG for its matrix's stencil.
     /// 7-point twin (iterations at 50k / 2.3M DoFs, 1 rank and 2): 0.2:
@@ -71,7 +73,7 @@ namespace ebweld
     // The declared defaults are the struct's, which code that builds
     // settings without an input file (the tests) uses as they are.
     const LinearSolverSettings defaults;
-    const auto text = [](const auto value) {
+    const auto                 text = [](const auto value) {
       return Patterns::Tools::Convert<decltype(value)>::to_string(value);
     };
     prm.enter_subsection("Linear solver");
@@ -82,7 +84,8 @@ namespace ebweld
                       "approximate ideal restriction, for advection-dominated "
                       "meshes), 'jacobi', or 'auto' (air if the largest cell "
                       "Peclet number exceeds the threshold below, else boomeramg).");
-    prm.declare_entry("Krylov method", defaults.krylov_method, Patterns::Selection("auto|bicgstab|gmres"),
+    prm.declare_entry("Krylov method", defaults.krylov_method,
+                      Patterns::Selection("auto|bicgstab|gmres"),
                       "'bicgstab' (BiCGStab: six vectors, two preconditioner "
                       "applications per iteration), 'gmres' (GMRES: one "
                       "vector per iteration up to the restart below, one "
@@ -91,16 +94,19 @@ namespace ebweld
                       "0.6 times BiCGStab's solve time, and with jacobi, "
                       "where BiCGStab can diverge). Both are preconditioned "
                       "from the right.");
-    prm.declare_entry("Relative tolerance", text(defaults.relative_tolerance), Patterns::Double(),
+    prm.declare_entry("Relative tolerance", text(defaults.relative_tolerance),
+                      NumberPattern::in_range(1e-15, 1e-2),
                       "Stop when the true residual norm of b - A x has dropped to this "
                       "fraction of the norm of b [-], in [1e-15, 1e-2]; a solve that "
                       "ends above 10 times it is an error.");
-    prm.declare_entry("Maximum iterations", text(defaults.max_iterations), Patterns::Integer(),
+    prm.declare_entry("Maximum iterations", text(defaults.max_iterations),
+                      NumberPattern::whole(1, 1e5),
                       "Krylov iteration limit [-], in [1, 100000]; a run that "
                       "reaches it fails with PETSc's reason.");
-    prm.declare_entry("GMRES restart", text(defaults.restart), Patterns::Integer(),
+    prm.declare_entry("GMRES restart", text(defaults.restart), NumberPattern::whole(5, 1000),
                       "Krylov vectors kept before GMRES restarts [-], in [5, 1000].");
-    prm.declare_entry("AIR cell Peclet threshold", text(defaults.air_cell_peclet_threshold), Patterns::Double(),
+    prm.declare_entry("AIR cell Peclet threshold", text(defaults.air_cell_peclet_threshold),
+                      NumberPattern::positive(),
                       "Largest cell Peclet number U h / (2 alpha) above which "
                       "'auto' uses AIR [-], > 0. BoomerAMG was the faster of "
                       "the two at every cell Peclet number measured (23 to 2.3e6).");
@@ -111,17 +117,17 @@ namespace ebweld
   {
     ParameterSection     s(prm, "Linear solver");
     LinearSolverSettings settings;
-    settings.preconditioner     = s.text("Preconditioner");
-    settings.krylov_method      = s.text("Krylov method");
-    settings.relative_tolerance = s.in_range("Relative tolerance", 1e-15, 1e-2);
-    settings.max_iterations     = static_cast<unsigned int>(s.in_range("Maximum iterations", 1, 1e5));
-    settings.restart            = static_cast<unsigned int>(s.in_range("GMRES restart", 5, 1000));
-    settings.air_cell_peclet_threshold = s.positive("AIR cell Peclet threshold");
+    settings.preconditioner            = s.text("Preconditioner");
+    settings.krylov_method             = s.text("Krylov method");
+    settings.relative_tolerance        = s.number("Relative tolerance");
+    settings.max_iterations            = static_cast<unsigned int>(s.number("Maximum iterations"));
+    settings.restart                   = static_cast<unsigned int>(s.number("GMRES restart"));
+    settings.air_cell_peclet_threshold = s.number("AIR cell Peclet threshold");
     return settings;
   }
 
   LinearSolver::LinearSolver(MPI_Comm comm, const LinearSolverSettings &settings)
-    : settings_(settings)
+      : settings_(settings)
   {
     check_petsc(KSPCreate(comm, &ksp_), "KSPCreate");
   }
@@ -132,10 +138,8 @@ namespace ebweld
       KSPDestroy(&ksp_);
   }
 
-  void LinearSolver::set_operator(Mat                                       op,
-                                  dealii::PETScWrappers::MPI::SparseMatrix &amg_matrix,
-                                  const double                              cell_peclet,
-                                  const AmgMatrixKind                       amg_matrix_kind)
+  void LinearSolver::set_operator(Mat op, dealii::PETScWrappers::MPI::SparseMatrix &amg_matrix,
+                                  const double cell_peclet, const AmgMatrixKind amg_matrix_kind)
   {
     preconditioner_ = settings_.preconditioner;
     if (preconditioner_ == "auto")
@@ -162,8 +166,8 @@ namespace ebweld
       // at 1.05M DoFs (about 100 MB per rank)
       check_petsc(KSPSetType(ksp_, KSPBCGS), "KSPSetType");
     check_petsc(KSPSetTolerances(ksp_, settings_.relative_tolerance, 1e-300, PETSC_DEFAULT,
-                           settings_.max_iterations),
-          "KSPSetTolerances");
+                                 settings_.max_iterations),
+                "KSPSetTolerances");
     check_petsc(KSPSetInitialGuessNonzero(ksp_, PETSC_TRUE), "KSPSetInitialGuessNonzero");
     // Right preconditioning: the Krylov method then tests the true
     // residual. With PETSc's default (left) it tests the preconditioned
@@ -197,9 +201,11 @@ namespace ebweld
         // already: convert it here and free PETSc's copy before the AMG
         // set-up (the preconditioner holds a reference to hypre's)
         Mat hypre_matrix;
-        check_petsc(MatConvert(amg_matrix, MATHYPRE, MAT_INITIAL_MATRIX, &hypre_matrix), "MatConvert");
+        check_petsc(MatConvert(amg_matrix, MATHYPRE, MAT_INITIAL_MATRIX, &hypre_matrix),
+                    "MatConvert");
         amg_matrix.clear();
-        check_petsc(PCSetOperators(amg, jacobi_correction ? hypre_matrix : op, hypre_matrix), "PCSetOperators");
+        check_petsc(PCSetOperators(amg, jacobi_correction ? hypre_matrix : op, hypre_matrix),
+                    "PCSetOperators");
         check_petsc(MatDestroy(&hypre_matrix), "MatDestroy");
         check_petsc(PCSetOptionsPrefix(amg, amg_prefix), "PCSetOptionsPrefix");
         check_petsc(PCSetType(amg, PCHYPRE), "PCSetType");
@@ -242,17 +248,20 @@ namespace ebweld
     const double b_norm            = b.l2_norm();
     const double relative_residual = b_norm > 0. ? residual.l2_norm() / b_norm : 0.;
     // rounding in the recurrence and the product: a decade of slack
-    const double tolerance         = 10. * settings_.relative_tolerance;
+    const double tolerance = 10. * settings_.relative_tolerance;
     if (reason < 0 || relative_residual > tolerance)
       {
         std::ostringstream message;
-        message << "the linear solver (" << krylov_method_ << " with " << preconditioner_ << ") did not converge: "
+        message << "the linear solver (" << krylov_method_ << " with " << preconditioner_
+                << ") did not converge: "
                 << (reason < 0 ? std::string("PETSc reason ") + KSPConvergedReasons[reason]
                                : std::string("the true residual misses the tolerance"))
-                << " after " << iterations << " iterations, ||b - A x|| / ||b|| = "
-                << relative_residual << " (Linear solver/Relative tolerance "
-                << settings_.relative_tolerance << "). Try Linear solver/Preconditioner = "
-                << (preconditioner_ == "air" ? "boomeramg" : "air") << ", Linear solver/Krylov method = "
+                << " after " << iterations
+                << " iterations, ||b - A x|| / ||b|| = " << relative_residual
+                << " (Linear solver/Relative tolerance " << settings_.relative_tolerance
+                << "). Try Linear solver/Preconditioner = "
+                << (preconditioner_ == "air" ? "boomeramg" : "air")
+                << ", Linear solver/Krylov method = "
                 << (krylov_method_ == "gmres" ? "bicgstab" : "gmres")
                 << ", a finer mesh, or more Linear solver/Maximum iterations.";
         throw SolverDivergence(message.str());

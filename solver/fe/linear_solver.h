@@ -48,12 +48,12 @@ namespace ebweld
   struct LinearSolverSettings
   {
     /// auto | boomeramg | air | jacobi
-    std::string  preconditioner          = "auto";
+    std::string preconditioner = "auto";
     /// auto | bicgstab | gmres
-    std::string  krylov_method           = "auto";
-    double       relative_tolerance      = 1e-8;
-    unsigned int max_iterations          = 1000;
-    unsigned int restart                 = 100;
+    std::string  krylov_method             = "auto";
+    double       relative_tolerance        = 1e-8;
+    unsigned int max_iterations            = 1000;
+    unsigned int restart                   = 100;
     double       air_cell_peclet_threshold = 1e7;
 
     static void                 declare_parameters(dealii::ParameterHandler &prm);
@@ -95,8 +95,8 @@ namespace ebweld
     /// 'auto'. amg_matrix is left empty: the solver keeps
     /// it in hypre's format only, since PCHYPRE would otherwise hold a copy
     /// next to PETSc's for the whole solve.
-    void set_operator(Mat op, dealii::PETScWrappers::MPI::SparseMatrix &amg_matrix, double cell_peclet,
-                      AmgMatrixKind amg_matrix_kind);
+    void set_operator(Mat op, dealii::PETScWrappers::MPI::SparseMatrix &amg_matrix,
+                      double cell_peclet, AmgMatrixKind amg_matrix_kind);
 
     /// Solves A x = b (x is the initial guess); throws SolverDivergence
     /// when the Krylov method fails or the true residual ||b - A x|| misses the

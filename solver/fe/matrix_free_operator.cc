@@ -32,9 +32,9 @@ namespace ebweld
                                          const ElementPieces             &pieces,
                                          const AffineConstraints<double> &constraints,
                                          const IndexSet                  &locally_relevant_dofs)
-    : pieces_(pieces)
-    , n_(pieces.piece_element().n_dofs_per_cell())
-    , dofs_per_cell_(dof_handler.get_fe().n_dofs_per_cell())
+      : pieces_(pieces)
+      , n_(pieces.piece_element().n_dofs_per_cell())
+      , dofs_per_cell_(dof_handler.get_fe().n_dofs_per_cell())
   {
     const IndexSet &owned = dof_handler.locally_owned_dofs();
     src_.reinit(owned, locally_relevant_dofs, dof_handler.get_communicator());
@@ -55,7 +55,7 @@ namespace ebweld
           // fixed values of zero only (the heat problem's theta = 0 faces):
           // a constraint that couples DoFs would need the operator condensed
           AssertThrow(constraints.get_constraint_entries(dof)->empty() &&
-                        constraints.get_inhomogeneity(dof) == 0.,
+                          constraints.get_inhomogeneity(dof) == 0.,
                       ExcMessage("MatrixFreeOperator: only homogeneous Dirichlet constraints"));
           constrained_local_.push_back(partitioner.global_to_local(dof));
         }
@@ -84,7 +84,8 @@ namespace ebweld
                 ExcMessage("MatrixFreeOperator: every piece of every owned cell needs a matrix"));
     // Diagonal: the sum of the pieces' diagonal entries, and for the fixed
     // DoFs the sum of their magnitudes, as deal.II assembles it
-    std::vector<bool> fixed(src_.locally_owned_size() + src_.get_partitioner()->n_ghost_indices(), false);
+    std::vector<bool> fixed(src_.locally_owned_size() + src_.get_partitioner()->n_ghost_indices(),
+                            false);
     for (const unsigned int i : constrained_local_)
       fixed[i] = true;
     dst_ = 0.;
@@ -103,12 +104,14 @@ namespace ebweld
     dst_.compress(VectorOperation::add);
     owned_diagonal_.assign(dst_.begin(), dst_.begin() + dst_.locally_owned_size());
 
-    const auto   n_owned  = static_cast<PetscInt>(src_.locally_owned_size());
-    const auto   n_global = static_cast<PetscInt>(src_.size());
-    check_petsc(MatCreateShell(src_.get_mpi_communicator(), n_owned, n_owned, n_global, n_global, this, &shell_),
+    const auto n_owned  = static_cast<PetscInt>(src_.locally_owned_size());
+    const auto n_global = static_cast<PetscInt>(src_.size());
+    check_petsc(MatCreateShell(src_.get_mpi_communicator(), n_owned, n_owned, n_global, n_global,
+                               this, &shell_),
                 "MatCreateShell");
-    check_petsc(MatShellSetOperation(shell_, MATOP_MULT, reinterpret_cast<void (*)(void)>(&shell_mult)),
-                "MatShellSetOperation");
+    check_petsc(
+        MatShellSetOperation(shell_, MATOP_MULT, reinterpret_cast<void (*)(void)>(&shell_mult)),
+        "MatShellSetOperation");
     check_petsc(MatShellSetOperation(shell_, MATOP_GET_DIAGONAL,
                                      reinterpret_cast<void (*)(void)>(&shell_diagonal)),
                 "MatShellSetOperation");

@@ -32,8 +32,7 @@ namespace ebweld
   public:
     /// For the locally owned cells of `dof_handler`, in the order of its
     /// active cell iterators, each split into `pieces`.
-    MatrixFreeOperator(const dealii::DoFHandler<3>             &dof_handler,
-                       const ElementPieces                     &pieces,
+    MatrixFreeOperator(const dealii::DoFHandler<3> &dof_handler, const ElementPieces &pieces,
                        const dealii::AffineConstraints<double> &constraints,
                        const dealii::IndexSet                  &locally_relevant_dofs);
     ~MatrixFreeOperator();
@@ -70,21 +69,22 @@ namespace ebweld
     /// The matrix of piece s of owned cell k (n_ x n_, row-major).
     const double *piece_matrix(unsigned int k, unsigned int s) const
     {
-      return &matrices_[std::size_t(piece_matrix_ids_[std::size_t(k) * pieces_.size() + s]) * n_ * n_];
+      return &matrices_[std::size_t(piece_matrix_ids_[std::size_t(k) * pieces_.size() + s]) * n_ *
+                        n_];
     }
 
-    const ElementPieces              &pieces_;
-    unsigned int                      n_;             // DoFs per piece
-    unsigned int                      dofs_per_cell_;
+    const ElementPieces &pieces_;
+    unsigned int         n_; // DoFs per piece
+    unsigned int         dofs_per_cell_;
     /// per locally owned cell, its DoFs' indices in src_/dst_'s local storage
-    std::vector<unsigned int>         cell_local_dofs_;
+    std::vector<unsigned int> cell_local_dofs_;
     /// local storage indices of the fixed-temperature DoFs, owned ones
     /// (below the owned count, where local and owned indices coincide) first
-    std::vector<unsigned int>         constrained_local_;
-    std::vector<double>               matrices_; // n x n, row-major, one after another
-    std::vector<unsigned int>         piece_matrix_ids_;
-    std::vector<double>               owned_diagonal_;
+    std::vector<unsigned int> constrained_local_;
+    std::vector<double>       matrices_; // n x n, row-major, one after another
+    std::vector<unsigned int> piece_matrix_ids_;
+    std::vector<double>       owned_diagonal_;
     mutable dealii::LinearAlgebra::distributed::Vector<double> src_, dst_;
-    Mat                               shell_ = nullptr;
+    Mat                                                        shell_ = nullptr;
   };
 } // namespace ebweld

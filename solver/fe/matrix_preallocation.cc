@@ -8,9 +8,9 @@ namespace ebweld
 
   MatrixPreallocation::MatrixPreallocation(const DynamicSparsityPattern &pattern,
                                            const IndexSet               &owned)
-    : n_global_rows_(static_cast<PetscInt>(pattern.n_rows()))
-    , diagonal_block_lengths_(owned.n_elements(), 0)
-    , off_diagonal_lengths_(owned.n_elements(), 0)
+      : n_global_rows_(static_cast<PetscInt>(pattern.n_rows()))
+      , diagonal_block_lengths_(owned.n_elements(), 0)
+      , off_diagonal_lengths_(owned.n_elements(), 0)
   {
     AssertThrow(owned.is_contiguous(), ExcMessage("the owned rows must be one contiguous range"));
     if (owned.n_elements() == 0)
@@ -36,7 +36,8 @@ namespace ebweld
     Mat       &petsc   = matrix.petsc_matrix();
     check_petsc(MatDestroy(&petsc), "MatDestroy");
     check_petsc(MatCreateAIJ(comm, n_local, n_local, n_global_rows_, n_global_rows_, 0,
-                             diagonal_block_lengths_.data(), 0, off_diagonal_lengths_.data(), &petsc),
+                             diagonal_block_lengths_.data(), 0, off_diagonal_lengths_.data(),
+                             &petsc),
                 "MatCreateAIJ");
     check_petsc(MatSetOption(petsc, MAT_NEW_NONZERO_ALLOCATION_ERR, PETSC_TRUE), "MatSetOption");
     // a piece matrix's exact zeros (all couplings off the axes with nodal

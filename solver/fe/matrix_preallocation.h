@@ -27,7 +27,8 @@ namespace ebweld
 
     /// Row lengths of the rows in `owned` (one contiguous range) of
     /// `pattern`, whose columns are global DoF indices.
-    MatrixPreallocation(const dealii::DynamicSparsityPattern &pattern, const dealii::IndexSet &owned);
+    MatrixPreallocation(const dealii::DynamicSparsityPattern &pattern,
+                        const dealii::IndexSet               &owned);
 
     /// Replaces `matrix`'s PETSc matrix by a new, empty one with these row
     /// lengths on `comm`. Adding an entry outside them is an error, so a

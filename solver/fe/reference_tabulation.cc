@@ -6,8 +6,9 @@ namespace ebweld
 {
   using namespace dealii;
 
-  ReferenceTabulation::ReferenceTabulation(const FiniteElement<3> &fe, const Quadrature<3> &quadrature,
-                                           const bool second_derivatives)
+  ReferenceTabulation::ReferenceTabulation(const FiniteElement<3> &fe,
+                                           const Quadrature<3>    &quadrature,
+                                           const bool              second_derivatives)
   {
     tabulate(fe, quadrature, second_derivatives);
   }
@@ -18,15 +19,16 @@ namespace ebweld
   {
     ReferenceTabulation t;
     // the projected weights sum to the unit face's area, 1
-    t.tabulate(fe, QProjector<3>::project_to_face(ReferenceCells::Hexahedron, face_quadrature, f), false);
+    t.tabulate(fe, QProjector<3>::project_to_face(ReferenceCells::Hexahedron, face_quadrature, f),
+               false);
     return t;
   }
 
   void ReferenceTabulation::tabulate(const FiniteElement<3> &fe, const Quadrature<3> &quadrature,
                                      const bool second_derivatives)
   {
-    points_  = quadrature.get_points();
-    weights_ = quadrature.get_weights();
+    points_               = quadrature.get_points();
+    weights_              = quadrature.get_weights();
     const unsigned int nq = points_.size(), n = fe.n_dofs_per_cell();
     values_.reinit(nq, n);
     unit_gradients_.reinit(nq, n);

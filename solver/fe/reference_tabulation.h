@@ -36,7 +36,8 @@ namespace ebweld
     double value(unsigned int i, unsigned int q) const { return values_(q, i); }
 
     /// Gradient of shape function i at point q on a box of `extents` [1/m].
-    dealii::Tensor<1, 3> gradient(unsigned int i, unsigned int q, const dealii::Tensor<1, 3> &extents) const
+    dealii::Tensor<1, 3> gradient(unsigned int i, unsigned int q,
+                                  const dealii::Tensor<1, 3> &extents) const
     {
       dealii::Tensor<1, 3> g = unit_gradients_(q, i);
       for (unsigned int d = 0; d < 3; ++d)

@@ -16,11 +16,13 @@ namespace ebweld
     std::vector<std::vector<double>> conductivity_ratios(const InterfaceState &state,
                                                          const FillerSettings &filler)
     {
-      const std::size_t neck = state.column("neck_ratio"), density = state.column("relative_density");
-      auto ratios = state.values[neck];
+      const std::size_t neck    = state.column("neck_ratio"),
+                        density = state.column("relative_density");
+      auto ratios               = state.values[neck];
       for (std::size_t j = 0; j < ratios.size(); ++j)
         for (std::size_t k = 0; k < ratios[j].size(); ++k)
-          ratios[j][k] = filler.conductivity_ratio(state.values[neck][j][k], state.values[density][j][k]);
+          ratios[j][k] =
+              filler.conductivity_ratio(state.values[neck][j][k], state.values[density][j][k]);
       return ratios;
     }
 
@@ -39,8 +41,7 @@ namespace ebweld
     }
 
     /// The state of unheated filler (the submodels at T0 for no time).
-    InterfaceState initial_state(const SubmodelList &models,
-                                 const double T0)
+    InterfaceState initial_state(const SubmodelList &models, const double T0)
     {
       InterfaceState state;
       state.xi_m = {0.}, state.across_m = {0.};
@@ -59,19 +60,16 @@ namespace ebweld
     }
   } // namespace
 
-  CoupledCase solve_coupled_case(const CaseSetup      &setup,
-                                 const FillerSettings &filler,
-                                 MPI_Comm              comm,
-                                 std::ostream         &log,
-                                 CatalystSession      *catalyst)
+  CoupledCase solve_coupled_case(const CaseSetup &setup, const FillerSettings &filler,
+                                 MPI_Comm comm, std::ostream &log, CatalystSession *catalyst)
   {
-    const auto  &models = filler.models;
-    CoupledCase  coupled;
-    coupled.filler      = filler;
-    const double T0     = setup.boundary.initial_temperature_K;
-    const double k_bulk = setup.material.conductivity_W_per_mK;
+    const auto &models = filler.models;
+    CoupledCase coupled;
+    coupled.filler          = filler;
+    const double T0         = setup.boundary.initial_temperature_K;
+    const double k_bulk     = setup.material.conductivity_W_per_mK;
     const double k_particle = filler.particles.material.conductivity_W_per_mK;
-    const bool two_way = filler.coupling == CouplingMode::two_way;
+    const bool   two_way    = filler.coupling == CouplingMode::two_way;
 
     // k_eff / k_particle on the streamline grid; starts as the unheated
     // bed. The conductivity callback owns what it reads (by value and a
@@ -84,7 +82,8 @@ namespace ebweld
     };
     InterfaceState previous = initial_state(models, T0);
     const auto     table    = std::make_shared<RatioTable>();
-    table->ratio = two_way ? conductivity_ratios(previous, filler) : std::vector<std::vector<double>>{{1.}};
+    table->ratio =
+        two_way ? conductivity_ratios(previous, filler) : std::vector<std::vector<double>>{{1.}};
     const auto conductivity = [table, filler, k_bulk, k_particle, two_way](const Box &box) {
       const double f = filler.layer_fraction(box);
       if (f == 0. || !two_way)
@@ -111,26 +110,26 @@ namespace ebweld
         else
           assemble_and_solve(coupled.solved, setup, coefficients);
         const HeatProblem &problem = *coupled.solved.problem;
-        const MeltPool     pool    = measure_melt_pool(problem, setup.material.melting_temperature_K - T0);
+        const MeltPool pool = measure_melt_pool(problem, setup.material.melting_temperature_K - T0);
         if (iteration == 1)
           {
-            const double scale = filler.joint == JointType::butt ?
-                                   (pool.melted ? pool.depth_m : setup.scales.bulk_depth_m) :
-                                   (pool.melted ? pool.half_width_m : setup.beam.diameter_m);
+            const double scale  = filler.joint == JointType::butt
+                                      ? (pool.melted ? pool.depth_m : setup.scales.bulk_depth_m)
+                                      : (pool.melted ? pool.half_width_m : setup.beam.diameter_m);
             const double extent = filler.extent_m.value_or(1.5 * scale);
             for (unsigned int j = 0; j < filler.points; ++j)
               points_across.push_back(extent * j / (filler.points - 1.));
           }
-        coupled.state =
-          compute_interface_state(problem, filler, models, points_across, T0, setup.speed_m_per_s);
+        coupled.state = compute_interface_state(problem, filler, models, points_across, T0,
+                                                setup.speed_m_per_s);
 
         CouplingIteration record;
         record.melt_depth_m      = pool.depth_m;
         record.linear_iterations = coupled.solved.iterations;
-        record.depth_change =
-          iteration == 1 ? 1. : std::abs(pool.depth_m - previous_depth) / std::max(pool.depth_m, 1e-300);
-        record.state_change =
-          iteration == 1 ? 1. : largest_state_change(coupled.state, previous);
+        record.depth_change      = iteration == 1 ? 1.
+                                                  : std::abs(pool.depth_m - previous_depth) /
+                                                   std::max(pool.depth_m, 1e-300);
+        record.state_change = iteration == 1 ? 1. : largest_state_change(coupled.state, previous);
         double k_sum = 0., volume = 0.;
         for (const auto &cell : problem.dof_handler().active_cell_iterators())
           if (cell->is_locally_owned())
@@ -147,7 +146,7 @@ namespace ebweld
                 }
             }
         record.mean_filler_conductivity_W_per_mK =
-          Utilities::MPI::sum(k_sum, comm) / std::max(Utilities::MPI::sum(volume, comm), 1e-300);
+            Utilities::MPI::sum(k_sum, comm) / std::max(Utilities::MPI::sum(volume, comm), 1e-300);
         coupled.iterations.push_back(record);
         log << "  coupling iteration " << iteration << ": melt depth " << pool.depth_m * 1e6
             << " um, change " << record.depth_change << " (depth), " << record.state_change
@@ -159,7 +158,8 @@ namespace ebweld
             coupled.converged = true;
             break;
           }
-        if (iteration > 1 && record.depth_change < filler.tolerance && record.state_change < filler.tolerance)
+        if (iteration > 1 && record.depth_change < filler.tolerance &&
+            record.state_change < filler.tolerance)
           {
             coupled.converged = true;
             break;
@@ -169,22 +169,23 @@ namespace ebweld
             FieldOutputData data = field_output_data(setup);
             data.cell_fields.emplace_back("conductivity_W_per_mK", conductivity);
             const int step = catalyst->calls();
-            catalyst->coprocess(problem, data, step + 1., step,
-                                {{"coupling_iteration", iteration}, {"melt_depth_m", pool.depth_m}});
+            catalyst->coprocess(
+                problem, data, step + 1., step,
+                {{"coupling_iteration", iteration}, {"melt_depth_m", pool.depth_m}});
           }
         // relax towards k_eff(state) on the streamline grid of this solve
-        const auto target = conductivity_ratios(coupled.state, filler);
+        const auto                       target  = conductivity_ratios(coupled.state, filler);
         std::vector<std::vector<double>> relaxed = target;
         for (std::size_t j = 0; j < relaxed.size(); ++j)
           for (std::size_t k = 0; k < relaxed[j].size(); ++k)
             relaxed[j][k] = filler.relaxation * target[j][k] +
                             (1. - filler.relaxation) *
-                              interpolate_on_streamlines(table->ratio, table->across, table->xi,
-                                                         coupled.state.xi_m[k], points_across[j]);
+                                interpolate_on_streamlines(table->ratio, table->across, table->xi,
+                                                           coupled.state.xi_m[k], points_across[j]);
         table->ratio  = relaxed;
         table->xi     = coupled.state.xi_m;
         table->across = points_across;
-        previous     = coupled.state;
+        previous      = coupled.state;
       }
     if (!coupled.converged)
       log << "  WARNING: the coupling did not converge in " << filler.max_iterations

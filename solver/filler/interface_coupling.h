@@ -20,8 +20,8 @@ namespace ebweld
   struct CouplingIteration
   {
     double       melt_depth_m;
-    double       depth_change;   // relative to the previous iteration
-    double       state_change;   // largest relative change of a final state
+    double       depth_change; // relative to the previous iteration
+    double       state_change; // largest relative change of a final state
     double       mean_filler_conductivity_W_per_mK;
     unsigned int linear_iterations;
   };
@@ -40,10 +40,8 @@ namespace ebweld
 
   /// With a `catalyst` session, every iteration that is followed by
   /// another hands its fields over (the final one is the caller's).
-  CoupledCase solve_coupled_case(const CaseSetup      &setup,
-                                 const FillerSettings &filler,
-                                 MPI_Comm              comm,
-                                 std::ostream         &log,
-                                 CatalystSession      *catalyst = nullptr);
+  CoupledCase solve_coupled_case(const CaseSetup &setup, const FillerSettings &filler,
+                                 MPI_Comm comm, std::ostream &log,
+                                 CatalystSession *catalyst = nullptr);
 
 } // namespace ebweld

@@ -30,11 +30,11 @@ namespace ebweld
 
   struct FillerSettings
   {
-    JointType    joint = JointType::butt;
+    JointType joint = JointType::butt;
     /// butt: half-width w of the layer about y = 0; lap: thickness [m]
-    double       layer_width_m = 0.;
+    double layer_width_m = 0.;
     /// lap: depth z_i of the layer's mid-plane [m]
-    double       lap_depth_m = 0.;
+    double          lap_depth_m = 0.;
     ParticleContext particles;
     /// the submodels integrated along the streamlines, by name
     std::vector<std::string> submodels;
@@ -44,14 +44,14 @@ namespace ebweld
     /// how far across the interface they reach [m]; empty: 1.5 x the melt
     /// depth (butt) or half-width (lap) of the first solve
     std::optional<double> extent_m;
-    double       threshold_temperature_K = 0.;
-    CouplingMode coupling = CouplingMode::two_way;
-    double       tolerance = 1e-3;
-    double       relaxation = 1.;
-    unsigned int max_iterations = 20;
+    double                threshold_temperature_K = 0.;
+    CouplingMode          coupling                = CouplingMode::two_way;
+    double                tolerance               = 1e-3;
+    double                relaxation              = 1.;
+    unsigned int          max_iterations          = 20;
     /// k_eff = k_particle * clamp(Z rho x/a / pi, ratio_loose, 1)
-    double       coordination_number = 6.;
-    double       loose_conductivity_ratio = 0.01;
+    double coordination_number      = 6.;
+    double loose_conductivity_ratio = 0.01;
 
     /// Fraction [0, 1] of a cell or piece of one inside the filler layer.
     double layer_fraction(const Box &box) const;

@@ -14,7 +14,8 @@ namespace ebweld
 {
   namespace
   {
-    nlohmann::ordered_json describe_interface(const CoupledCase &coupled, const FillerSettings &filler)
+    nlohmann::ordered_json describe_interface(const CoupledCase    &coupled,
+                                              const FillerSettings &filler)
     {
       const auto            &state = coupled.state;
       nlohmann::ordered_json j;
@@ -34,17 +35,19 @@ namespace ebweld
         {
           nlohmann::ordered_json values = nlohmann::ordered_json::array();
           for (const double v : state.final_values(c))
-            values.push_back(std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(nullptr));
+            values.push_back(std::isfinite(v) ? nlohmann::ordered_json(v)
+                                              : nlohmann::ordered_json(nullptr));
           j["final_" + state.names[c]] = values;
         }
       auto &history = j["iteration_history"];
       history       = nlohmann::ordered_json::array();
       for (const auto &it : coupled.iterations)
-        history.push_back({{"melt_depth_m", it.melt_depth_m},
-                           {"depth_change", it.depth_change},
-                           {"state_change", it.state_change},
-                           {"mean_filler_conductivity_W_per_mK", it.mean_filler_conductivity_W_per_mK},
-                           {"linear_iterations", it.linear_iterations}});
+        history.push_back(
+            {{"melt_depth_m", it.melt_depth_m},
+             {"depth_change", it.depth_change},
+             {"state_change", it.state_change},
+             {"mean_filler_conductivity_W_per_mK", it.mean_filler_conductivity_W_per_mK},
+             {"linear_iterations", it.linear_iterations}});
       return j;
     }
 
@@ -80,13 +83,18 @@ namespace ebweld
           final_state.rows.push_back(row);
         }
       CsvTable iterations;
-      iterations.columns = {"iteration", "melt_depth_m", "depth_change", "state_change",
-                            "mean_filler_conductivity_W_per_mK", "linear_iterations"};
+      iterations.columns = {"iteration",
+                            "melt_depth_m",
+                            "depth_change",
+                            "state_change",
+                            "mean_filler_conductivity_W_per_mK",
+                            "linear_iterations"};
       for (std::size_t i = 0; i < coupled.iterations.size(); ++i)
         {
           const auto &it = coupled.iterations[i];
           iterations.rows.push_back({i + 1., it.melt_depth_m, it.depth_change, it.state_change,
-                                     it.mean_filler_conductivity_W_per_mK, double(it.linear_iterations)});
+                                     it.mean_filler_conductivity_W_per_mK,
+                                     double(it.linear_iterations)});
         }
       write_csv_atomically(directory + "/interface_histories.csv", histories);
       write_csv_atomically(directory + "/interface_state.csv", final_state);
@@ -97,13 +105,14 @@ namespace ebweld
     interface_cell_fields(const CoupledCase &coupled, const FillerSettings &filler)
     {
       std::vector<std::pair<std::string, std::function<double(const Box &)>>> fields = {
-        {"conductivity_W_per_mK", coupled.conductivity_W_per_mK},
-        {"filler_fraction", [filler](const Box &box) { return filler.layer_fraction(box); }}};
+          {"conductivity_W_per_mK", coupled.conductivity_W_per_mK},
+          {"filler_fraction", [filler](const Box &box) { return filler.layer_fraction(box); }}};
       // the fields are read after `coupled` may be gone: they own a copy
       const auto state = std::make_shared<const InterfaceState>(coupled.state);
       for (std::size_t c = 0; c < state->names.size(); ++c)
         fields.emplace_back("interface_" + state->names[c], [state, filler, c](const Box &box) {
-          return filler.layer_fraction(box) > 0. ? state->at(c, box.center()[0], filler.across(box)) : 0.;
+          return filler.layer_fraction(box) > 0. ? state->at(c, box.center()[0], filler.across(box))
+                                                 : 0.;
         });
       return fields;
     }

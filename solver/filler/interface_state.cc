@@ -2,7 +2,6 @@
 
 #include "solver/post/field_probes.h"
 
-
 #include <algorithm>
 
 namespace ebweld
@@ -25,9 +24,8 @@ namespace ebweld
 
   double interpolate_on_streamlines(const std::vector<std::vector<double>> &values,
                                     const std::vector<double>              &across_m,
-                                    const std::vector<double>              &xi_m,
-                                    const double                            xi,
-                                    const double                            across)
+                                    const std::vector<double> &xi_m, const double xi,
+                                    const double across)
   {
     const auto [j, wj] = bracket(across_m, across);
     const auto [k, wk] = bracket(xi_m, xi);
@@ -57,12 +55,11 @@ namespace ebweld
     return result;
   }
 
-  InterfaceState compute_interface_state(const HeatProblem                                     &problem,
-                                         const FillerSettings                                  &filler,
-                                         const SubmodelList                                    &models,
-                                         const std::vector<double>                             &across_m,
-                                         const double initial_temperature_K,
-                                         const double speed_m_per_s)
+  InterfaceState compute_interface_state(const HeatProblem &problem, const FillerSettings &filler,
+                                         const SubmodelList        &models,
+                                         const std::vector<double> &across_m,
+                                         const double               initial_temperature_K,
+                                         const double               speed_m_per_s)
   {
     InterfaceState state;
     state.across_m = across_m;
@@ -79,8 +76,8 @@ namespace ebweld
     for (const auto &model : models)
       for (const auto &name : model->state_names())
         state.names.push_back(name);
-    state.values.assign(state.names.size(),
-                        std::vector<std::vector<double>>(across_m.size(), std::vector<double>(n_xi)));
+    state.values.assign(state.names.size(), std::vector<std::vector<double>>(
+                                                across_m.size(), std::vector<double>(n_xi)));
     for (std::size_t j = 0; j < across_m.size(); ++j)
       {
         // in time order: from the inflow (largest xi) to the outflow
@@ -93,7 +90,8 @@ namespace ebweld
         const ThermalHistory history(t, T, "streamline");
         state.temperature_K.emplace_back(T.rbegin(), T.rend());
         state.peak_temperature_K.push_back(history.peak_K());
-        state.time_above_threshold_s.push_back(history.time_above_s(filler.threshold_temperature_K));
+        state.time_above_threshold_s.push_back(
+            history.time_above_s(filler.threshold_temperature_K));
         std::size_t column = 0;
         for (const auto &model : models)
           {

@@ -26,10 +26,10 @@ namespace ebweld
     std::vector<std::string> names;
     /// values[column][point][xi index]
     std::vector<std::vector<std::vector<double>>> values;
-    std::vector<double> peak_temperature_K, time_above_threshold_s;
+    std::vector<double>                           peak_temperature_K, time_above_threshold_s;
 
     /// Column `name` at (xi, across), bilinear between the streamlines.
-    double at(std::size_t column, double xi_m, double across_m) const;
+    double      at(std::size_t column, double xi_m, double across_m) const;
     std::size_t column(const std::string &name) const;
     /// The state where the material leaves the domain (last xi in time),
     /// per point, for column `name`.
@@ -38,18 +38,14 @@ namespace ebweld
 
   /// Samples the streamlines at `across_m` (collective) and integrates the
   /// submodels along them.
-  InterfaceState compute_interface_state(const HeatProblem                                     &problem,
-                                         const FillerSettings                                  &filler,
-                                         const SubmodelList                                    &models,
-                                         const std::vector<double>                             &across_m,
-                                         double initial_temperature_K,
-                                         double speed_m_per_s);
+  InterfaceState compute_interface_state(const HeatProblem &problem, const FillerSettings &filler,
+                                         const SubmodelList        &models,
+                                         const std::vector<double> &across_m,
+                                         double initial_temperature_K, double speed_m_per_s);
 
   /// Bilinear interpolation in a table values[point][xi index] on the
   /// grid (across, xi), clamped at the edges.
   double interpolate_on_streamlines(const std::vector<std::vector<double>> &values,
                                     const std::vector<double>              &across_m,
-                                    const std::vector<double>              &xi_m,
-                                    double                                  xi,
-                                    double                                  across);
+                                    const std::vector<double> &xi_m, double xi, double across);
 } // namespace ebweld

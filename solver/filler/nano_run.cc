@@ -14,7 +14,8 @@ namespace ebweld
     prm.enter_subsection("Nano");
     prm.declare_entry("Submodel", "neck growth", dealii::Patterns::Selection(registry.pattern()),
                       "Submodel run by 'ebweld nano'; its parameters are in Interface "
-                      "submodels/<name>. Available:" + registry.documentation());
+                      "submodels/<name>. Available:" +
+                          registry.documentation());
     declare_particle_parameters(prm);
     declare_temperature_protocol(prm);
     prm.leave_subsection();
@@ -38,12 +39,12 @@ namespace ebweld
   nlohmann::ordered_json run_nano(const NanoRun &run, const std::string &output_directory,
                                   std::ostream &log)
   {
-    const std::string     &name      = run.submodel;
-    const ParticleContext &particles = run.particles;
-    const auto            &protocol  = run.protocol;
-    const auto            &model     = run.model;
-    const ThermalHistory &history = protocol->history;
-    const std::vector<double> times = history.output_times(protocol->output_interval_s);
+    const std::string        &name      = run.submodel;
+    const ParticleContext    &particles = run.particles;
+    const auto               &protocol  = run.protocol;
+    const auto               &model     = run.model;
+    const ThermalHistory     &history   = protocol->history;
+    const std::vector<double> times     = history.output_times(protocol->output_interval_s);
     log << "ebweld nano: " << name << ", " << particles.material.name << " particles of radius "
         << particles.radius_m * 1e9 << " nm; protocol " << history.end_s() - history.start_s()
         << " s, peak " << history.peak_K() << " K, " << times.size() << " reported states\n"
@@ -53,16 +54,16 @@ namespace ebweld
     const auto           names  = model->state_names();
 
     nlohmann::ordered_json summary;
-    summary["submodel"]               = name;
-    summary["particle_material"]      = particles.material.name;
-    summary["particle_radius_m"]      = particles.radius_m;
-    summary["protocol_duration_s"]    = history.end_s() - history.start_s();
+    summary["submodel"]                    = name;
+    summary["particle_material"]           = particles.material.name;
+    summary["particle_radius_m"]           = particles.radius_m;
+    summary["protocol_duration_s"]         = history.end_s() - history.start_s();
     summary["protocol_peak_temperature_K"] = history.peak_K();
-    summary["reported_states"]        = times.size();
-    auto &final_state                 = summary["final_state"];
+    summary["reported_states"]             = times.size();
+    auto &final_state                      = summary["final_state"];
     for (std::size_t k = 0; k < names.size(); ++k)
       {
-        const double value = result.states.back()[k];
+        const double value    = result.states.back()[k];
         final_state[names[k]] = std::isfinite(value) ? nlohmann::ordered_json(value) : "unbounded";
         log << "  final " << names[k] << " = " << value << "\n";
       }

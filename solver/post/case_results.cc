@@ -23,7 +23,8 @@ namespace ebweld
     return summary;
   }
 
-  nlohmann::ordered_json select(const nlohmann::ordered_json &summary, const std::vector<std::string> &keys)
+  nlohmann::ordered_json select(const nlohmann::ordered_json   &summary,
+                                const std::vector<std::string> &keys)
   {
     nlohmann::ordered_json selected = nlohmann::ordered_json::object();
     for (const auto &key : keys)

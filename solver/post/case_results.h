@@ -17,7 +17,7 @@ namespace ebweld
     /// Sets quantity `key`; throws std::logic_error if it is not registered.
     void set(const std::string &key, nlohmann::ordered_json value);
 
-    bool                          has(const std::string &key) const { return values_.count(key) != 0; }
+    bool has(const std::string &key) const { return values_.count(key) != 0; }
     const nlohmann::ordered_json &at(const std::string &key) const { return values_.at(key); }
 
     /// Everything that makes the result doubtful, in the order found.
@@ -32,5 +32,6 @@ namespace ebweld
   };
 
   /// `summary`'s values of `keys` in that order (null where missing).
-  nlohmann::ordered_json select(const nlohmann::ordered_json &summary, const std::vector<std::string> &keys);
+  nlohmann::ordered_json select(const nlohmann::ordered_json   &summary,
+                                const std::vector<std::string> &keys);
 } // namespace ebweld

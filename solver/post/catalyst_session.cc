@@ -21,7 +21,7 @@ namespace ebweld
 
   struct CatalystSession::Library
   {
-    void *handle = nullptr;
+    void                                 *handle     = nullptr;
     decltype(&ebweld_catalyst_initialize) initialize = nullptr;
     decltype(&ebweld_catalyst_coprocess)  coprocess  = nullptr;
     decltype(&ebweld_catalyst_finalize)   finalize   = nullptr;
@@ -63,16 +63,17 @@ namespace ebweld
       const std::string port   = colon == std::string::npos ? "" : url.substr(colon + 1);
       const bool        digits = !port.empty() && port.size() <= 5 &&
                           port.find_first_not_of("0123456789") == std::string::npos;
-      const int         number = digits ? std::stoi(port) : 0;
+      const int number = digits ? std::stoi(port) : 0;
       if (host.empty() || number < 1 || number > 65535)
         throw InputError(prefix + ": expected HOST:PORT with PORT in [1, 65535], "
                                   "for example 127.0.0.1:22222");
       addrinfo  hints{};
-      addrinfo *found = nullptr;
+      addrinfo *found   = nullptr;
       hints.ai_socktype = SOCK_STREAM;
       const int status  = getaddrinfo(host.c_str(), port.c_str(), &hints, &found);
       if (status != 0)
-        throw InputError(prefix + ": host '" + host + "' does not resolve (" + gai_strerror(status) +
+        throw InputError(prefix + ": host '" + host + "' does not resolve (" +
+                         gai_strerror(status) +
                          "); give the GUI's address, for example 127.0.0.1:" + port);
       freeaddrinfo(found);
     }
@@ -80,8 +81,8 @@ namespace ebweld
 
   CatalystSession::CatalystSession(MPI_Comm comm, const std::vector<std::string> &scripts,
                                    const std::string &output_directory, const unsigned int interval)
-    : library_(std::make_unique<Library>())
-    , interval_(interval)
+      : library_(std::make_unique<Library>())
+      , interval_(interval)
   {
     for (const auto &script : scripts) // before loading ParaView: a clear, cheap check
       if (!std::ifstream(script))
@@ -105,9 +106,12 @@ namespace ebweld
     library_->handle = dlopen(library_path(), RTLD_LAZY | RTLD_GLOBAL | RTLD_DEEPBIND);
     if (!library_->handle)
       throw InputError(std::string("--catalyst: cannot load ") + library_path() + ": " + dlerror());
-    library_->initialize = symbol<decltype(library_->initialize)>(library_->handle, "ebweld_catalyst_initialize");
-    library_->coprocess  = symbol<decltype(library_->coprocess)>(library_->handle, "ebweld_catalyst_coprocess");
-    library_->finalize   = symbol<decltype(library_->finalize)>(library_->handle, "ebweld_catalyst_finalize");
+    library_->initialize =
+        symbol<decltype(library_->initialize)>(library_->handle, "ebweld_catalyst_initialize");
+    library_->coprocess =
+        symbol<decltype(library_->coprocess)>(library_->handle, "ebweld_catalyst_coprocess");
+    library_->finalize =
+        symbol<decltype(library_->finalize)>(library_->handle, "ebweld_catalyst_finalize");
 
     std::vector<const char *> names;
     for (const auto &script : scripts)
@@ -117,7 +121,8 @@ namespace ebweld
                                             error.data(), error.size());
     // every rank must agree, or the ranks that succeeded would wait forever
     if (Utilities::MPI::max(failed, comm) != 0)
-      throw InputError(failed ? error.data() : "--catalyst: a pipeline failed to load on another rank");
+      throw InputError(failed ? error.data()
+                              : "--catalyst: a pipeline failed to load on another rank");
     startup.stop();
     startup_time_s_ = startup.wall_time();
   }
@@ -129,18 +134,16 @@ namespace ebweld
     // the library stays loaded: VTK registers exit-time handlers in it
   }
 
-  std::pair<long long, long long> CatalystSession::coprocess(const HeatProblem            &problem,
-                                  const FieldOutputData        &data,
-                                  const double                  time,
-                                  const int                     time_step,
-                                  const nlohmann::ordered_json &parameters,
-                                  const bool                    always)
+  std::pair<long long, long long>
+  CatalystSession::coprocess(const HeatProblem &problem, const FieldOutputData &data,
+                             const double time, const int time_step,
+                             const nlohmann::ordered_json &parameters, const bool always)
   {
     if (!always && calls_++ % interval_ != 0)
       return {0, 0};
     if (always)
       ++calls_;
-    const LocalGrid           local = build_local_grid(problem, data);
+    const LocalGrid             local = build_local_grid(problem, data);
     std::vector<const char *>   point_names, cell_names;
     std::vector<const double *> point_data, cell_data;
     for (const auto &[name, values] : local.point_fields)
@@ -167,11 +170,14 @@ namespace ebweld
     grid.cell_fields       = cell_data.data();
     std::array<char, 2048> error{};
     const std::string      json = parameters.dump();
-    const int failed = library_->coprocess(&grid, time, time_step, json.c_str(), error.data(), error.size());
+    const int              failed =
+        library_->coprocess(&grid, time, time_step, json.c_str(), error.data(), error.size());
     if (Utilities::MPI::max(failed, problem.communicator()) != 0)
-      throw std::runtime_error(failed ? error.data() : "a Catalyst pipeline failed on another rank");
+      throw std::runtime_error(failed ? error.data()
+                                      : "a Catalyst pipeline failed on another rank");
     const auto total = [&](const long long n) {
-      return static_cast<long long>(Utilities::MPI::sum(static_cast<double>(n), problem.communicator()));
+      return static_cast<long long>(
+          Utilities::MPI::sum(static_cast<double>(n), problem.communicator()));
     };
     return {total(grid.n_points), total(grid.n_cells)};
   }

@@ -5,8 +5,8 @@
 // neither ParaView nor its start-up time. Each rank hands over its locally
 // owned cells (Q1 vertices), never the whole mesh.
 
-#include "solver/post/field_output.h"
 #include "solver/fe/heat_problem.h"
+#include "solver/post/field_output.h"
 
 #include <nlohmann/json.hpp>
 
@@ -26,7 +26,7 @@ namespace ebweld
     CatalystSession(MPI_Comm comm, const std::vector<std::string> &scripts,
                     const std::string &output_directory, unsigned int interval = 1);
     ~CatalystSession();
-    CatalystSession(const CatalystSession &) = delete;
+    CatalystSession(const CatalystSession &)            = delete;
     CatalystSession &operator=(const CatalystSession &) = delete;
 
     /// Hands the fields to the pipelines (collective); `parameters` travel
@@ -34,12 +34,9 @@ namespace ebweld
     /// numeric parameter also as a one-value array of its name. Returns the
     /// points and cells handed over by all ranks together. Only every
     /// interval-th call hands over (0, 0 otherwise), unless `always`.
-    std::pair<long long, long long> coprocess(const HeatProblem              &problem,
-                   const FieldOutputData          &data,
-                   double                          time,
-                   int                             time_step,
-                   const nlohmann::ordered_json   &parameters,
-                   bool                            always = false);
+    std::pair<long long, long long>
+    coprocess(const HeatProblem &problem, const FieldOutputData &data, double time, int time_step,
+              const nlohmann::ordered_json &parameters, bool always = false);
 
     /// Output points offered so far (handed over or skipped).
     int calls() const { return calls_; }

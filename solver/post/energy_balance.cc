@@ -16,10 +16,9 @@ namespace ebweld
     return std::abs(absorbed_W - leaving_W()) / absorbed_W;
   }
 
-  EnergyBalance compute_energy_balance(const HeatProblem                    &problem,
+  EnergyBalance compute_energy_balance(const HeatProblem                  &problem,
                                        const std::set<types::boundary_id> &fixed_faces,
-                                       const double                        absorbed_W,
-                                       const double                        deposited_W)
+                                       const double absorbed_W, const double deposited_W)
   {
     const auto                      &c      = problem.coefficients();
     const ElementPieces             &pieces = problem.pieces();
@@ -40,10 +39,10 @@ namespace ebweld
           {
             if (!cell->at_boundary(f))
               continue;
-            const auto          id    = cell->face(f)->boundary_id();
-            const auto          h     = c.convection_W_per_m2K.find(id);
-            const bool          fixed = fixed_faces.count(id) != 0;
-            const auto         &face  = faces[f];
+            const auto  id    = cell->face(f)->boundary_id();
+            const auto  h     = c.convection_W_per_m2K.find(id);
+            const bool  fixed = fixed_faces.count(id) != 0;
+            const auto &face  = faces[f];
             // the outward normal of face f: -e_d on the low, +e_d on the high side
             Tensor<1, 3> normal;
             normal[f / 2] = f % 2 == 0 ? -1. : 1.;

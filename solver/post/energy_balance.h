@@ -33,6 +33,5 @@ namespace ebweld
   /// integrals over the half brick are doubled.
   EnergyBalance compute_energy_balance(const HeatProblem                          &problem,
                                        const std::set<dealii::types::boundary_id> &fixed_faces,
-                                       double absorbed_W,
-                                       double deposited_W);
+                                       double absorbed_W, double deposited_W);
 } // namespace ebweld

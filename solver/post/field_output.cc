@@ -4,8 +4,8 @@
 #include "solver/post/field_probes.h"
 #include "solver/post/vtu_writer.h"
 
-#include <deal.II/base/mpi.h>
 #include <deal.II/base/data_out_base.h>
+#include <deal.II/base/mpi.h>
 
 #include <algorithm>
 #include <cmath>
@@ -17,16 +17,14 @@ namespace ebweld
 {
   using namespace dealii;
 
-  std::string write_fields(const HeatProblem     &problem,
-                           const FieldOutputData &data,
-                           const std::string     &directory,
-                           const std::string     &basename)
+  std::string write_fields(const HeatProblem &problem, const FieldOutputData &data,
+                           const std::string &directory, const std::string &basename)
   {
     const LocalGrid    grid      = build_local_grid(problem, data);
     const MPI_Comm     comm      = problem.communicator();
     const unsigned int this_rank = Utilities::MPI::this_mpi_process(comm);
     const unsigned int n_ranks   = Utilities::MPI::n_mpi_processes(comm);
-    const auto piece = [&](unsigned int r) {
+    const auto         piece     = [&](unsigned int r) {
       return basename + "." + Utilities::int_to_string(r, 4) + ".vtu";
     };
     write_file_atomically(directory + "/" + piece(this_rank),
@@ -40,19 +38,18 @@ namespace ebweld
         write_file_atomically(directory + "/" + basename + ".pvtu",
                               [&](std::ostream &out) { write_pvtu(out, grid, pieces); });
         const std::vector<std::pair<double, std::string>> times = {{0., basename + ".pvtu"}};
-        write_file_atomically(directory + "/" + basename + ".pvd",
-                              [&](std::ostream &out) { DataOutBase::write_pvd_record(out, times); });
+        write_file_atomically(directory + "/" + basename + ".pvd", [&](std::ostream &out) {
+          DataOutBase::write_pvd_record(out, times);
+        });
       }
     MPI_Barrier(comm);
     return directory + "/" + basename + ".pvd";
   }
 
-  void write_line_profiles(const HeatProblem &problem,
-                           const double       initial_temperature_K,
-                           const double       section_xi_m,
-                           const std::string &directory)
+  void write_line_profiles(const HeatProblem &problem, const double initial_temperature_K,
+                           const double section_xi_m, const std::string &directory)
   {
-    const double section = nearest_node_plane(problem, section_xi_m);
+    const double section    = nearest_node_plane(problem, section_xi_m);
     const auto   centreline = nodal_line(problem, 0, Point<3>(0., 0., 0.));
     const auto   depth      = nodal_line(problem, 2, Point<3>(0., 0., 0.));
     const auto   width      = nodal_line(problem, 1, Point<3>(section, 0., 0.));

@@ -16,8 +16,8 @@ namespace ebweld
   struct FieldOutputData
   {
     /// ambient / initial temperature T0 [K]
-    double initial_temperature_K = 300.;
-    double melting_temperature_K = 0.;
+    double                          initial_temperature_K = 300.;
+    double                          melting_temperature_K = 0.;
     std::vector<const HeatSource *> sources;
     /// further cell data: name and value on a cell or piece of one
     std::vector<std::pair<std::string, std::function<double(const Box &)>>> cell_fields;

@@ -15,9 +15,9 @@ namespace ebweld
   nodal_line(const HeatProblem &problem, const unsigned int axis, const Point<3> &through)
   {
     // coordinates are compared with a tolerance relative to the domain size
-    const double tolerance = 1e-9 * problem.triangulation_diameter_m();
+    const double                           tolerance = 1e-9 * problem.triangulation_diameter_m();
     std::vector<std::pair<double, double>> local;
-    const auto &points = problem.owned_support_points();
+    const auto                            &points = problem.owned_support_points();
     for (std::size_t i = 0; i < points.size(); ++i)
       {
         const auto &p       = points[i];
@@ -61,7 +61,7 @@ namespace ebweld
   std::vector<std::pair<Point<3>, double>>
   nodal_plane(const HeatProblem &problem, const unsigned int axis, const double position)
   {
-    const double tolerance = 1e-9 * problem.triangulation_diameter_m();
+    const double                             tolerance = 1e-9 * problem.triangulation_diameter_m();
     std::vector<std::pair<Point<3>, double>> local;
     const auto                              &points = problem.owned_support_points();
     for (std::size_t i = 0; i < points.size(); ++i)
@@ -81,29 +81,27 @@ namespace ebweld
         nearest = p[0];
     const MPI_Comm comm     = problem.communicator();
     const double   distance = Utilities::MPI::min(std::abs(nearest - xi_m), comm);
-    return Utilities::MPI::min(std::abs(nearest - xi_m) == distance
-                                 ? nearest
-                                 : std::numeric_limits<double>::max(),
-                               comm);
+    return Utilities::MPI::min(
+        std::abs(nearest - xi_m) == distance ? nearest : std::numeric_limits<double>::max(), comm);
   }
 
-  std::vector<double> rise_on_grid(const HeatProblem         &problem,
-                                   const std::vector<double> &xi_m,
+  std::vector<double> rise_on_grid(const HeatProblem &problem, const std::vector<double> &xi_m,
                                    const std::vector<double> &across_m,
-                                   const unsigned int         across_axis,
-                                   const double               fixed_coordinate_m)
+                                   const unsigned int across_axis, const double fixed_coordinate_m)
   {
-    const double       tolerance  = 1e-9 * problem.triangulation_diameter_m();
-    const unsigned int fixed_axis = across_axis == 2 ? 1 : 2;
-    const ElementPieces &pieces   = problem.pieces();
-    const auto          &fe       = pieces.piece_element();
-    const std::size_t    n_xi     = xi_m.size();
-    std::vector<double> sum(n_xi * across_m.size(), 0.), count(sum.size(), 0.);
-    Vector<double>      cell_values(problem.dof_handler().get_fe().n_dofs_per_cell()), values;
+    const double         tolerance  = 1e-9 * problem.triangulation_diameter_m();
+    const unsigned int   fixed_axis = across_axis == 2 ? 1 : 2;
+    const ElementPieces &pieces     = problem.pieces();
+    const auto          &fe         = pieces.piece_element();
+    const std::size_t    n_xi       = xi_m.size();
+    std::vector<double>  sum(n_xi * across_m.size(), 0.), count(sum.size(), 0.);
+    Vector<double>       cell_values(problem.dof_handler().get_fe().n_dofs_per_cell()), values;
     // indices of the sorted `grid` values within [lo, hi] (with tolerance)
-    const auto within = [tolerance](const std::vector<double> &grid, const double lo, const double hi) {
-      return std::make_pair(std::lower_bound(grid.begin(), grid.end(), lo - tolerance) - grid.begin(),
-                            std::upper_bound(grid.begin(), grid.end(), hi + tolerance) - grid.begin());
+    const auto within = [tolerance](const std::vector<double> &grid, const double lo,
+                                    const double hi) {
+      return std::make_pair(
+          std::lower_bound(grid.begin(), grid.end(), lo - tolerance) - grid.begin(),
+          std::upper_bound(grid.begin(), grid.end(), hi + tolerance) - grid.begin());
     };
     const auto outside = [&](const Box &box) {
       return fixed_coordinate_m < box.low[fixed_axis] - tolerance ||
@@ -129,15 +127,16 @@ namespace ebweld
               continue;
             pieces.gather(cell_values, s, values);
             Point<3> reference;
-            reference[fixed_axis] =
-              std::clamp((fixed_coordinate_m - lo[fixed_axis]) / (hi[fixed_axis] - lo[fixed_axis]), 0., 1.);
+            reference[fixed_axis] = std::clamp(
+                (fixed_coordinate_m - lo[fixed_axis]) / (hi[fixed_axis] - lo[fixed_axis]), 0., 1.);
             for (auto j = j0; j < j1; ++j)
               for (auto k = k0; k < k1; ++k)
                 {
-                  reference[0] = std::clamp((xi_m[k] - lo[0]) / (hi[0] - lo[0]), 0., 1.);
-                  reference[across_axis] =
-                    std::clamp((across_m[j] - lo[across_axis]) / (hi[across_axis] - lo[across_axis]), 0., 1.);
-                  double value = 0.;
+                  reference[0]           = std::clamp((xi_m[k] - lo[0]) / (hi[0] - lo[0]), 0., 1.);
+                  reference[across_axis] = std::clamp((across_m[j] - lo[across_axis]) /
+                                                          (hi[across_axis] - lo[across_axis]),
+                                                      0., 1.);
+                  double value           = 0.;
                   for (unsigned int i = 0; i < fe.n_dofs_per_cell(); ++i)
                     value += values[i] * fe.shape_value(i, reference);
                   sum[j * n_xi + k] += value;

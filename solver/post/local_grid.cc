@@ -10,9 +10,9 @@ namespace ebweld
   {
     // deal.II's lexicographic hexahedron vertices in VTK's order
     static constexpr unsigned int to_vtk[8] = {0, 1, 3, 2, 4, 5, 7, 6};
-    const auto          &dofs     = problem.dof_handler();
-    const ElementPieces &pieces   = problem.pieces();
-    const IndexSet      &relevant = problem.locally_relevant_dofs();
+    const auto                   &dofs      = problem.dof_handler();
+    const ElementPieces          &pieces    = problem.pieces();
+    const IndexSet               &relevant  = problem.locally_relevant_dofs();
     // point number of each locally relevant DoF (-1: not yet a point); a
     // piece's vertices are DoFs, its first 8 (FE_Q numbers vertices first)
     std::vector<long long> point_of_dof(relevant.n_elements(), -1);
@@ -27,7 +27,8 @@ namespace ebweld
     // The relevant DoFs bound the points and the rank's active cells
     // (owned, ghost, artificial) the owned ones; capacity that is never
     // written costs no pages.
-    const std::size_t n_cells = std::size_t(dofs.get_triangulation().n_active_cells()) * pieces.size();
+    const std::size_t n_cells =
+        std::size_t(dofs.get_triangulation().n_active_cells()) * pieces.size();
     positions.reserve(relevant.n_elements());
     temperature.reserve(relevant.n_elements());
     melted.reserve(relevant.n_elements());

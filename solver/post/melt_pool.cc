@@ -17,7 +17,7 @@ namespace ebweld
     {
     public:
       ReferenceEvaluator(const FiniteElement<3> &fe, const std::vector<Point<3>> &points)
-        : shape_(points.size(), std::vector<double>(fe.n_dofs_per_cell()))
+          : shape_(points.size(), std::vector<double>(fe.n_dofs_per_cell()))
       {
         for (std::size_t p = 0; p < points.size(); ++p)
           for (unsigned int i = 0; i < fe.n_dofs_per_cell(); ++i)
@@ -65,7 +65,7 @@ namespace ebweld
   {
     const ElementPieces &pieces = problem.pieces();
     const auto          &fe     = pieces.piece_element();
-    std::vector<double> t(samples);
+    std::vector<double>  t(samples);
     for (unsigned int k = 0; k < samples; ++k)
       t[k] = double(k) / (samples - 1);
     std::vector<Point<3>> lattice;
@@ -83,7 +83,7 @@ namespace ebweld
 
     const double        lowest = std::numeric_limits<double>::lowest();
     double              depth = lowest, width = lowest, front = lowest;
-    double              rear = std::numeric_limits<double>::max();
+    double              rear      = std::numeric_limits<double>::max();
     double              widest_xi = 0.;
     Vector<double>      cell_values(problem.dof_handler().get_fe().n_dofs_per_cell()), dof_values;
     std::vector<double> values, line(samples);
@@ -146,9 +146,8 @@ namespace ebweld
     pool.length_m     = pool.front_xi_m - pool.rear_xi_m;
     // the widest section: the rank(s) holding the maximum agree on the
     // smallest xi among them
-    pool.widest_xi_m = Utilities::MPI::min(width == global_width ? widest_xi
-                                                                 : std::numeric_limits<double>::max(),
-                                           comm);
+    pool.widest_xi_m = Utilities::MPI::min(
+        width == global_width ? widest_xi : std::numeric_limits<double>::max(), comm);
     return pool;
   }
 
@@ -157,9 +156,9 @@ namespace ebweld
     const ElementPieces &pieces = problem.pieces();
     const auto          &fe     = pieces.piece_element();
     const unsigned       n      = fe.degree + 1; // nodes per direction: exact plane max for Q1
-    Vector<double> cell_values(problem.dof_handler().get_fe().n_dofs_per_cell()), dof_values;
-    std::vector<double> values;
-    double at_depth = 0., below = 0., depth_of_below = depth_m;
+    Vector<double>       cell_values(problem.dof_handler().get_fe().n_dofs_per_cell()), dof_values;
+    std::vector<double>  values;
+    double               at_depth = 0., below = 0., depth_of_below = depth_m;
 
     // Support points of the reference cell, to find the depth of each value.
     const auto &unit_points = fe.get_unit_support_points();
@@ -201,13 +200,13 @@ namespace ebweld
 
     const MPI_Comm comm = problem.communicator();
     DepthResponse  r;
-    r.rise_at_depth_K = Utilities::MPI::max(at_depth, comm);
-    below             = std::max(below, at_depth);
-    r.max_rise_below_K = Utilities::MPI::max(below, comm);
-    r.depth_of_max_below_m =
-      Utilities::MPI::min(below == r.max_rise_below_K ? (below == at_depth ? depth_m : depth_of_below)
-                                                      : std::numeric_limits<double>::max(),
-                          comm);
+    r.rise_at_depth_K      = Utilities::MPI::max(at_depth, comm);
+    below                  = std::max(below, at_depth);
+    r.max_rise_below_K     = Utilities::MPI::max(below, comm);
+    r.depth_of_max_below_m = Utilities::MPI::min(
+        below == r.max_rise_below_K ? (below == at_depth ? depth_m : depth_of_below)
+                                    : std::numeric_limits<double>::max(),
+        comm);
     return r;
   }
 } // namespace ebweld

@@ -13,30 +13,31 @@ namespace ebweld
 {
   struct MeltPool
   {
-    bool   melted       = false;
+    bool melted = false;
     /// deepest point with T >= T_m [m]
-    double depth_m      = 0.;
+    double depth_m = 0.;
     /// largest y with T >= T_m [m]
     double half_width_m = 0.;
     /// front_xi_m - rear_xi_m [m]
-    double length_m     = 0.;
-    double front_xi_m   = 0.;
-    double rear_xi_m    = 0.;
+    double length_m   = 0.;
+    double front_xi_m = 0.;
+    double rear_xi_m  = 0.;
     /// xi at which the pool is widest [m]
-    double widest_xi_m  = 0.;
+    double widest_xi_m = 0.;
   };
 
   /// Region where the rise is >= melt_rise_K, sampled on `samples` points
   /// per piece direction.
-  MeltPool measure_melt_pool(const HeatProblem &problem, double melt_rise_K, unsigned int samples = 9);
+  MeltPool measure_melt_pool(const HeatProblem &problem, double melt_rise_K,
+                             unsigned int samples = 9);
 
   /// Largest rise at depth z (over xi and y), M(z), and the largest rise at
   /// any depth >= z with the depth where it occurs (docs/PHYSICS.md 1, linearity).
   struct DepthResponse
   {
-    double rise_at_depth_K       = 0.;
-    double max_rise_below_K      = 0.;
-    double depth_of_max_below_m  = 0.;
+    double rise_at_depth_K      = 0.;
+    double max_rise_below_K     = 0.;
+    double depth_of_max_below_m = 0.;
 
     /// The first melt appears at the depth: the rise there is positive and
     /// nothing below it is hotter (else the pool starts deeper).

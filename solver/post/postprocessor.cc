@@ -14,15 +14,16 @@ namespace ebweld
                                          const double deposited_W, const OutputOptions &options,
                                          std::ostream &log, CaseResults &results,
                                          const SolutionExtension *extension)
-    : setup(setup)
-    , problem(problem)
-    , deposited_W(deposited_W)
-    , options(options)
-    , log(log)
-    , results(results)
-    , fields(field_output_data(setup))
-    , extension_(extension)
-  {}
+      : setup(setup)
+      , problem(problem)
+      , deposited_W(deposited_W)
+      , options(options)
+      , log(log)
+      , results(results)
+      , fields(field_output_data(setup))
+      , extension_(extension)
+  {
+  }
 
   double PostprocessContext::melt_rise_K() const
   {
@@ -80,16 +81,17 @@ namespace ebweld
     prm.declare_entry("Postprocessors", "default", dealii::Patterns::Anything(),
                       "Comma-separated list of what is measured and written after the solve, "
                       "in this order; 'default': all of them. Write fields = false and Write "
-                      "profiles = false leave out fields and line profiles. Available:" + docs);
+                      "profiles = false leave out fields and line profiles. Available:" +
+                          docs);
     prm.leave_subsection();
   }
 
   std::vector<std::string> PostprocessorRegistry::parse_active(dealii::ParameterHandler &prm) const
   {
-    ParameterSection s(prm, "Output");
-    const std::string text = dealii::Utilities::trim(s.text("Postprocessors"));
+    ParameterSection         s(prm, "Output");
+    const std::string        text = dealii::Utilities::trim(s.text("Postprocessors"));
     std::vector<std::string> active =
-      text == "default" ? names() : dealii::Utilities::split_string_list(text);
+        text == "default" ? names() : dealii::Utilities::split_string_list(text);
     for (std::size_t i = 0; i < active.size(); ++i)
       {
         if (entries_.count(active[i]) == 0)
@@ -97,7 +99,8 @@ namespace ebweld
             std::string known;
             for (const auto &name : names())
               known += (known.empty() ? "" : ", ") + name;
-            throw_input_error(s.path("Postprocessors"), active[i], "'default' or a list of: " + known);
+            throw_input_error(s.path("Postprocessors"), active[i],
+                              "'default' or a list of: " + known);
           }
         if (std::find(active.begin(), active.begin() + i, active[i]) != active.begin() + i)
           throw_input_error(s.path("Postprocessors"), text, "each postprocessor at most once");

@@ -40,9 +40,9 @@ namespace ebweld
     /// the postprocessors to run, in order (default: every registered one)
     std::vector<std::string> postprocessors;
     /// in situ output (may be null); receives the fields with `parameters`
-    CatalystSession       *catalyst = nullptr;
+    CatalystSession *catalyst = nullptr;
     /// time step of the hand-over; negative: the session's next
-    int                    catalyst_time_step = -1;
+    int                    catalyst_time_step  = -1;
     nlohmann::ordered_json catalyst_parameters = nlohmann::ordered_json::object();
   };
 
@@ -62,16 +62,16 @@ namespace ebweld
                        const OutputOptions &options, std::ostream &log, CaseResults &results,
                        const SolutionExtension *extension = nullptr);
 
-    const CaseSetup     &setup;
-    const HeatProblem   &problem;
+    const CaseSetup   &setup;
+    const HeatProblem &problem;
     /// power deposited by the source quadrature in the full solid [W]
     const double         deposited_W;
     const OutputOptions &options;
     /// progress and report (only rank 0's is printed)
-    std::ostream        &log;
-    CaseResults         &results;
+    std::ostream &log;
+    CaseResults  &results;
     /// what field files and Catalyst receive; measure() may add cell fields
-    FieldOutputData      fields;
+    FieldOutputData fields;
 
     /// T_m - T0 [K]
     double melt_rise_K() const;
@@ -138,11 +138,10 @@ namespace ebweld
 
 /// Registers Model (default-constructible) under `name`; `position` orders
 /// the default list of Output/Postprocessors.
-#define EBWELD_REGISTER_POSTPROCESSOR(Model, name, position, description)            \
-  namespace                                                                          \
-  {                                                                                  \
-    const bool Model##_registered = ::ebweld::PostprocessorRegistry::instance().add( \
-      name, description, position, []() -> std::unique_ptr<::ebweld::Postprocessor> { \
-        return std::make_unique<Model>();                                            \
-      });                                                                            \
+#define EBWELD_REGISTER_POSTPROCESSOR(Model, name, position, description)                        \
+  namespace                                                                                      \
+  {                                                                                              \
+    const bool Model##_registered = ::ebweld::PostprocessorRegistry::instance().add(             \
+        name, description, position,                                                             \
+        []() -> std::unique_ptr<::ebweld::Postprocessor> { return std::make_unique<Model>(); }); \
   }

@@ -14,18 +14,18 @@ namespace ebweld
   /// The tables a quantity appears in (bit flags).
   enum ResultTable : unsigned int
   {
-    case_summary       = 1u << 0, ///< summary.json of `ebweld run`
-    study_results      = 1u << 1, ///< results.csv of `ebweld study`
-    optimiser_points   = 1u << 2, ///< optimisation.csv and optimum.csv
-    optimiser_summary  = 1u << 3, ///< summary.json of `ebweld optimize`
+    case_summary      = 1u << 0, ///< summary.json of `ebweld run`
+    study_results     = 1u << 1, ///< results.csv of `ebweld study`
+    optimiser_points  = 1u << 2, ///< optimisation.csv and optimum.csv
+    optimiser_summary = 1u << 3, ///< summary.json of `ebweld optimize`
   };
 
   struct ResultQuantity
   {
-    std::string  key;
+    std::string key;
     /// SI unit, "-" for a number without one, "" for text, lists and objects
-    std::string  unit;
-    std::string  description;
+    std::string unit;
+    std::string description;
     /// the part of ebweld that computes it (a postprocessor's name, "solve", ...)
     std::string  computed_by;
     unsigned int tables = 0;

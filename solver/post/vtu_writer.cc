@@ -16,13 +16,25 @@ namespace ebweld
     template <typename T>
     const char *vtk_type();
     template <>
-    const char *vtk_type<double>() { return "Float64"; }
+    const char *vtk_type<double>()
+    {
+      return "Float64";
+    }
     template <>
-    const char *vtk_type<long long>() { return "Int64"; }
+    const char *vtk_type<long long>()
+    {
+      return "Int64";
+    }
     template <>
-    const char *vtk_type<std::int32_t>() { return "Int32"; }
+    const char *vtk_type<std::int32_t>()
+    {
+      return "Int32";
+    }
     template <>
-    const char *vtk_type<std::uint8_t>() { return "UInt8"; }
+    const char *vtk_type<std::uint8_t>()
+    {
+      return "UInt8";
+    }
 
     /// Standard base64 (RFC 4648) of the bytes it is fed, in pieces, as one
     /// stream, written to `out` a block at a time: an array is encoded
@@ -34,8 +46,9 @@ namespace ebweld
     {
     public:
       explicit Base64Stream(std::ostream &out)
-        : out_(out)
-      {}
+          : out_(out)
+      {
+      }
 
       void add(const unsigned char *bytes, std::size_t n)
       {
@@ -73,7 +86,7 @@ namespace ebweld
       void encode(const unsigned char *b)
       {
         static constexpr char alphabet[] =
-          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         if (used_ + 4 > block_.size())
           {
             out_.write(block_.data(), used_);
@@ -121,15 +134,16 @@ namespace ebweld
     void write_values(std::ostream &out, const char *name, const std::vector<double> &values,
                       const unsigned int components = 1)
     {
-      write_array<double>(out, name, values.size(), [&](const std::size_t i) { return values[i]; },
-                          components);
+      write_array<double>(
+          out, name, values.size(), [&](const std::size_t i) { return values[i]; }, components);
     }
 
     template <typename Index>
     void write_cells(std::ostream &out, const LocalGrid &grid)
     {
-      write_array<Index>(out, "connectivity", grid.connectivity.size(),
-                         [&](const std::size_t i) { return static_cast<Index>(grid.connectivity[i]); });
+      write_array<Index>(out, "connectivity", grid.connectivity.size(), [&](const std::size_t i) {
+        return static_cast<Index>(grid.connectivity[i]);
+      });
       write_array<Index>(out, "offsets", grid.n_cells(),
                          [](const std::size_t c) { return static_cast<Index>(8 * (c + 1)); });
     }
@@ -152,7 +166,8 @@ namespace ebweld
       write_cells<std::int32_t>(out, grid);
     else
       write_cells<long long>(out, grid);
-    write_array<std::uint8_t>(out, "types", grid.n_cells(), [](std::size_t) { return vtk_hexahedron; });
+    write_array<std::uint8_t>(out, "types", grid.n_cells(),
+                              [](std::size_t) { return vtk_hexahedron; });
     out << "</Cells>\n<PointData>\n";
     for (const auto &[name, values] : grid.point_fields)
       write_values(out, name.c_str(), values);
@@ -164,7 +179,8 @@ namespace ebweld
 
   void write_pvtu(std::ostream &out, const LocalGrid &grid, const std::vector<std::string> &pieces)
   {
-    const auto declare = [&](const char *type, const std::string &name, const unsigned int components) {
+    const auto declare = [&](const char *type, const std::string &name,
+                             const unsigned int components) {
       out << "<PDataArray type=\"" << type << "\" Name=\"" << name << "\" NumberOfComponents=\""
           << components << "\"/>\n";
     };

@@ -55,7 +55,8 @@ namespace ebweld
       r.set("max_cell_peclet", problem.max_cell_peclet());
       r.set("element_degree", setup.discretisation.degree);
       r.set("material", m.name);
-      r.set("source_type", setup.sources.size() == 1 ? setup.sources[0]->name() : std::string("combined"));
+      r.set("source_type",
+            setup.sources.size() == 1 ? setup.sources[0]->name() : std::string("combined"));
       nlohmann::ordered_json sources = nlohmann::ordered_json::array();
       for (const auto &source : setup.sources)
         sources.push_back(source->describe());
@@ -67,17 +68,21 @@ namespace ebweld
       r.set("peclet_number", setup.peclet_number());
       r.set("electron_range_m", setup.beam_context.electron_range_m);
       r.set("heating_efficiency", setup.beam_context.heating_efficiency);
-      r.set("heat_input_J_per_m", setup.beam.voltage_V * setup.beam.current_A / setup.speed_m_per_s);
+      r.set("heat_input_J_per_m",
+            setup.beam.voltage_V * setup.beam.current_A / setup.speed_m_per_s);
       r.set("initial_temperature_K", setup.boundary.initial_temperature_K);
       r.set("melting_temperature_K", m.melting_temperature_K);
-      r.set("domain_m", {{"xi_min", -setup.extents.behind_m}, {"xi_max", setup.extents.ahead_m},
-                         {"y_max", setup.extents.side_m},    {"z_max", setup.extents.depth_m}});
+      r.set("domain_m", {{"xi_min", -setup.extents.behind_m},
+                         {"xi_max", setup.extents.ahead_m},
+                         {"y_max", setup.extents.side_m},
+                         {"z_max", setup.extents.depth_m}});
     }
 
     /// Runs `postprocessors`' measure(), then their write(); returns the
     /// wall times of the two phases [s].
-    std::pair<double, double> postprocess(std::vector<std::unique_ptr<Postprocessor>> &postprocessors,
-                                          PostprocessContext &context)
+    std::pair<double, double>
+    postprocess(std::vector<std::unique_ptr<Postprocessor>> &postprocessors,
+                PostprocessContext                          &context)
     {
       PhaseTimer phase(context.problem.communicator());
       for (auto &postprocessor : postprocessors)
@@ -92,10 +97,8 @@ namespace ebweld
     }
   } // namespace
 
-  nlohmann::ordered_json run_case(const CaseSetup      &setup,
-                                  MPI_Comm              comm,
-                                  const OutputOptions  &options,
-                                  std::ostream         &log,
+  nlohmann::ordered_json run_case(const CaseSetup &setup, MPI_Comm comm,
+                                  const OutputOptions &options, std::ostream &log,
                                   const FillerSettings *filler)
   {
     Timer             total(comm, true);
@@ -106,13 +109,15 @@ namespace ebweld
 
     PostprocessContext context(setup, *coupled.solved.problem, coupled.solved.deposited_W, options,
                                log, results, filler ? &coupled : nullptr);
-    auto postprocessors = PostprocessorRegistry::instance().create(
-      options.postprocessors.empty() ? PostprocessorRegistry::instance().names() : options.postprocessors);
+    auto               postprocessors = PostprocessorRegistry::instance().create(
+                      options.postprocessors.empty() ? PostprocessorRegistry::instance().names()
+                                                     : options.postprocessors);
     const auto [postprocess_time, output_time] = postprocess(postprocessors, context);
 
     const double memory_bytes = Utilities::MPI::sum(peak_resident_bytes(), comm);
     results.set("peak_memory_bytes", memory_bytes);
-    results.set("memory_per_dof_bytes", memory_bytes / coupled.solved.problem->dof_handler().n_dofs());
+    results.set("memory_per_dof_bytes",
+                memory_bytes / coupled.solved.problem->dof_handler().n_dofs());
     results.set("postprocess_time_s", postprocess_time);
     results.set("output_time_s", output_time);
     total.stop();

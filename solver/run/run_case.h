@@ -21,9 +21,7 @@ namespace ebweld
   /// SolverDivergence or std::runtime_error on failure.
   /// With a `filler`, the heat solve is coupled to the interface filler's
   /// submodels, and the summary, fields and CSV files include its state.
-  nlohmann::ordered_json run_case(const CaseSetup      &setup,
-                                  MPI_Comm              comm,
-                                  const OutputOptions  &options,
-                                  std::ostream         &log,
+  nlohmann::ordered_json run_case(const CaseSetup &setup, MPI_Comm comm,
+                                  const OutputOptions &options, std::ostream &log,
                                   const FillerSettings *filler = nullptr);
 } // namespace ebweld

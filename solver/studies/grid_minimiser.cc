@@ -9,14 +9,12 @@
 namespace ebweld
 {
   GridMinimum minimise_on_grid(const std::function<double(double)> &f,
-                               const std::vector<double>           &grid,
-                               const std::vector<double>           &values,
-                               const bool                           refine,
-                               const int                            bits)
+                               const std::vector<double> &grid, const std::vector<double> &values,
+                               const bool refine, const int bits)
   {
-    GridMinimum  best;
-    std::size_t  at = values.size();
-    best.value      = std::numeric_limits<double>::infinity();
+    GridMinimum best;
+    std::size_t at = values.size();
+    best.value     = std::numeric_limits<double>::infinity();
     for (std::size_t i = 0; i < values.size(); ++i)
       if (std::isfinite(values[i]) && values[i] < best.value)
         {
@@ -34,11 +32,11 @@ namespace ebweld
       return best;
     std::uintmax_t evaluations = 50;
     const auto     refined     = boost::math::tools::brent_find_minima(
-      [&](double x) {
-        const double v = f(x);
-        return std::isfinite(v) ? v : std::numeric_limits<double>::max();
-      },
-      grid[at - 1], grid[at + 1], bits, evaluations);
+        [&](double x) {
+          const double v = f(x);
+          return std::isfinite(v) ? v : std::numeric_limits<double>::max();
+        },
+        grid[at - 1], grid[at + 1], bits, evaluations);
     best.evaluations = static_cast<unsigned int>(evaluations);
     if (refined.second <= best.value)
       {

@@ -13,7 +13,7 @@ namespace ebweld
     double argument = 0.;
     double value    = 0.;
     /// true if the minimum lies inside the grid (bracketed) and was refined
-    bool   refined  = false;
+    bool refined = false;
     /// function evaluations Brent used
     unsigned int evaluations = 0;
   };
@@ -24,8 +24,6 @@ namespace ebweld
   /// method refines it in the bracket [x_{i-1}, x_{i+1}] to a relative
   /// tolerance of about 2^-bits.
   GridMinimum minimise_on_grid(const std::function<double(double)> &f,
-                               const std::vector<double>           &grid,
-                               const std::vector<double>           &values,
-                               bool                                 refine = true,
-                               int                                  bits   = 20);
+                               const std::vector<double> &grid, const std::vector<double> &values,
+                               bool refine = true, int bits = 20);
 } // namespace ebweld

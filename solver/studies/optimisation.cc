@@ -2,12 +2,13 @@
 
 #include "meshes/half_brick_mesh.h"
 #include "solver/base/atomic_file.h"
-#include "solver/case/case_setup.h"
-#include "solver/post/field_probes.h"
 #include "solver/base/input_error.h"
-#include "solver/post/melt_pool.h"
+#include "solver/base/number_pattern.h"
 #include "solver/base/parameter_section.h"
+#include "solver/case/case_setup.h"
 #include "solver/case/solve_case.h"
+#include "solver/post/field_probes.h"
+#include "solver/post/melt_pool.h"
 #include "solver/studies/study_plan.h"
 #include "sources/electron_range.h"
 
@@ -48,12 +49,14 @@ namespace ebweld
   void OptimisationSettings::declare_parameters(ParameterHandler &prm)
   {
     prm.enter_subsection("Optimisation");
-    prm.declare_entry("Target melt depth (um)", "2.5", Patterns::Double(),
+    prm.declare_entry("Target melt depth (um)", "2.5", NumberPattern::positive(),
                       "Melt depth z_m to reach with the least heat input [um], > 0.");
-    prm.declare_entry("Peclet numbers", "10, 100, 300", Patterns::Anything(),
-                      "Pe = U d / alpha values [-], > 0: a list or linear(a, b, n) / log(a, b, n).");
-    prm.declare_entry("Penetration ratios", "linear(0.5, 4, 9)", Patterns::Anything(),
-                      "R / z_m values [-], > 0, ascending: a list or linear(a, b, n) / log(a, b, n).");
+    prm.declare_entry(
+        "Peclet numbers", "10, 100, 300", Patterns::Anything(),
+        "Pe = U d / alpha values [-], > 0: a list or linear(a, b, n) / log(a, b, n).");
+    prm.declare_entry(
+        "Penetration ratios", "linear(0.5, 4, 9)", Patterns::Anything(),
+        "R / z_m values [-], > 0, ascending: a list or linear(a, b, n) / log(a, b, n).");
     prm.declare_entry("Refine minimum", "true", Patterns::Bool(),
                       "Refine the least heat input between grid points with Brent's method.");
     prm.declare_entry("Reuse operator", "true", Patterns::Bool(),
@@ -72,7 +75,7 @@ namespace ebweld
   {
     ParameterSection     s(prm, "Optimisation");
     OptimisationSettings o;
-    o.target_depth_m = s.positive("Target melt depth (um)") * 1e-6;
+    o.target_depth_m = s.number("Target melt depth (um)") * 1e-6;
     o.peclet_numbers = numbers(grid_axis_values(s.text("Peclet numbers"), s.path("Peclet numbers")),
                                s.path("Peclet numbers"));
     o.ratios = numbers(grid_axis_values(s.text("Penetration ratios"), s.path("Penetration ratios")),
@@ -80,9 +83,9 @@ namespace ebweld
     if (!std::is_sorted(o.ratios.begin(), o.ratios.end()))
       throw_input_error(s.path("Penetration ratios"), s.text("Penetration ratios"),
                         "in ascending order");
-    o.refine_minimum       = s.flag("Refine minimum");
-    o.reuse_operator       = s.flag("Reuse operator");
-    o.write_depth_profiles = s.flag("Write depth profiles");
+    o.refine_minimum           = s.flag("Refine minimum");
+    o.reuse_operator           = s.flag("Reuse operator");
+    o.write_depth_profiles     = s.flag("Write depth profiles");
     const std::string sections = Utilities::trim(s.text("Cross sections"));
     if (!sections.empty())
       for (const auto &pair : Utilities::split_string_list(sections, ','))
@@ -98,11 +101,12 @@ namespace ebweld
 
   PecletSweep::PecletSweep(CaseReader read_case, const OptimisationSettings &settings,
                            const double peclet_number, MPI_Comm comm)
-    : read_case_(std::move(read_case))
-    , settings_(settings)
-    , peclet_(peclet_number)
-    , comm_(comm)
-  {}
+      : read_case_(std::move(read_case))
+      , settings_(settings)
+      , peclet_(peclet_number)
+      , comm_(comm)
+  {
+  }
 
   PecletSweep::~PecletSweep() = default;
 
@@ -110,13 +114,13 @@ namespace ebweld
                                                    const bool   with_mesh_overrides) const
   {
     // the material (and the range options) come from the base case
-    const auto      base    = read_case_({});
+    const auto       base       = read_case_({});
     const CaseSetup &base_setup = *base;
-    const Material &m       = base_setup.material;
-    const double    range_m = ratio * settings_.target_depth_m;
-    const double    voltage = voltage_for_range_V(range_m, m.atomic_number,
-                                                  m.atomic_mass_g_per_mol, m.density_kg_per_m3,
-                                                  base_setup.beam.relativistic_range);
+    const Material  &m          = base_setup.material;
+    const double     range_m    = ratio * settings_.target_depth_m;
+    const double     voltage =
+        voltage_for_range_V(range_m, m.atomic_number, m.atomic_mass_g_per_mol, m.density_kg_per_m3,
+                            base_setup.beam.relativistic_range);
     std::vector<std::string> overrides;
     overrides.push_back("Beam/Peclet number=" + format_value(peclet_, 17));
     overrides.push_back("Beam/Travel speed (m/s)=auto");
@@ -127,11 +131,12 @@ namespace ebweld
         // with the depth cells sized by the target depth (Cells per
         // deposition depth across z_m) rather than by each range.
         if (!base_setup.mesh.depth_cell_size_m)
-          overrides.push_back("Mesh/Depth cell size (um)=" +
-                              format_value(settings_.target_depth_m /
-                                          base_setup.mesh.cells_per_depth * 1e6, 17));
+          overrides.push_back(
+              "Mesh/Depth cell size (um)=" +
+              format_value(settings_.target_depth_m / base_setup.mesh.cells_per_depth * 1e6, 17));
         if (mesh_beam_power_W_)
-          overrides.push_back("Beam/Current (A)=" + format_value(*mesh_beam_power_W_ / voltage, 17));
+          overrides.push_back("Beam/Current (A)=" +
+                              format_value(*mesh_beam_power_W_ / voltage, 17));
       }
     else
       overrides.push_back("Beam/Current (A)=" + format_value(1. / voltage, 17)); // V I = 1 W
@@ -141,12 +146,12 @@ namespace ebweld
   void PecletSweep::build_problem_for(const CaseSetup &setup)
   {
     Timer timer(comm_, true);
-    problem_ = build_problem(setup, comm_);
+    problem_       = build_problem(setup, comm_);
     mesh_behind_m_ = setup.extents.behind_m;
     problem_->assemble_operator(coefficients_for(setup));
     problem_->prepare_solver(setup.linear_solver);
     initial_temperature_K_ = setup.boundary.initial_temperature_K;
-    melt_rise_K_ = setup.material.melting_temperature_K - initial_temperature_K_;
+    melt_rise_K_           = setup.material.melting_temperature_K - initial_temperature_K_;
     setup_time_s_ += timer.wall_time();
   }
 
@@ -184,11 +189,11 @@ namespace ebweld
         p.heat_input_J_per_m      = beam_power_W / p.speed_m_per_s;
         const auto planes         = max_rise_per_node_plane(*problem_, 2);
         p.peak_surface_temperature_K =
-          setup->boundary.initial_temperature_K + beam_power_W * planes.front().second;
-        p.peak_surface_over_boiling = p.peak_surface_temperature_K / setup->material.boiling_temperature_K;
-        const MeltPool pool = measure_melt_pool(*problem_,
-                                                r.rise_at_depth_K);
-        p.melt_depth_m = pool.depth_m;
+            setup->boundary.initial_temperature_K + beam_power_W * planes.front().second;
+        p.peak_surface_over_boiling =
+            p.peak_surface_temperature_K / setup->material.boiling_temperature_K;
+        const MeltPool pool = measure_melt_pool(*problem_, r.rise_at_depth_K);
+        p.melt_depth_m      = pool.depth_m;
         // (setup's own extents are those of a 1 W beam, not the mesh's)
         if (pool.rear_xi_m <= -mesh_behind_m_ * 0.999)
           {
@@ -216,12 +221,11 @@ namespace ebweld
   void PecletSweep::write_cross_section(const OptimisationPoint &point,
                                         const std::string       &path) const
   {
-    const double scale   = point.current_A * point.voltage_V; // W per W of the unit solve
-    const double T0      = initial_temperature_K_;
-    const MeltPool pool  = measure_melt_pool(*problem_,
-                                            melt_rise_K_ / scale);
-    const double section = nearest_node_plane(*problem_, pool.widest_xi_m);
-    const auto   nodes   = nodal_plane(*problem_, 0, section);
+    const double   scale   = point.current_A * point.voltage_V; // W per W of the unit solve
+    const double   T0      = initial_temperature_K_;
+    const MeltPool pool    = measure_melt_pool(*problem_, melt_rise_K_ / scale);
+    const double   section = nearest_node_plane(*problem_, pool.widest_xi_m);
+    const auto     nodes   = nodal_plane(*problem_, 0, section);
     if (Utilities::MPI::this_mpi_process(comm_) != 0)
       return;
     write_file_atomically(path, [&](std::ostream &out) {

@@ -42,13 +42,13 @@ namespace ebweld
   /// One evaluated (Pe, R / z_m) point.
   struct OptimisationPoint
   {
-    double      peclet_number = 0., ratio = 0., range_m = 0., voltage_V = 0., current_A = 0.;
-    double      speed_m_per_s = 0., heat_input_J_per_m = 0.;
-    double      peak_surface_temperature_K = 0., peak_surface_over_boiling = 0.;
+    double peclet_number = 0., ratio = 0., range_m = 0., voltage_V = 0., current_A = 0.;
+    double speed_m_per_s = 0., heat_input_J_per_m = 0.;
+    double peak_surface_temperature_K = 0., peak_surface_over_boiling = 0.;
     /// melt depth of the field scaled to current_A (checks the shortcut) [m]
-    double      melt_depth_m = 0.;
-    std::string status; // ok | unattainable
-    std::string note;
+    double       melt_depth_m = 0.;
+    std::string  status; // ok | unattainable
+    std::string  note;
     unsigned int iterations   = 0;
     double       solve_time_s = 0.;
   };
@@ -56,7 +56,7 @@ namespace ebweld
   /// The base case of the input with further "Section/Name=value"
   /// overrides applied last; throws InputError.
   using CaseReader =
-    std::function<std::unique_ptr<CaseSetup>(const std::vector<std::string> &overrides)>;
+      std::function<std::unique_ptr<CaseSetup>(const std::vector<std::string> &overrides)>;
 
   /// The sweep over R / z_m at one Peclet number.
   class PecletSweep
@@ -93,8 +93,8 @@ namespace ebweld
     double                       peclet_;
     MPI_Comm                     comm_;
     std::unique_ptr<HeatProblem> problem_;
-    double                       setup_time_s_ = 0.;
-    double                       melt_rise_K_  = 0.;
+    double                       setup_time_s_          = 0.;
+    double                       melt_rise_K_           = 0.;
     double                       initial_temperature_K_ = 0.;
     /// Beam power V I the mesh's automatic extents are sized for [W];
     /// unset: the input's. Raised when a melt pool reaches the outflow

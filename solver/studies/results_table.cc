@@ -21,7 +21,7 @@ namespace ebweld
     {
     public:
       explicit FileLock(const std::string &path)
-        : fd_(::open((path + ".lock").c_str(), O_CREAT | O_RDWR, 0644))
+          : fd_(::open((path + ".lock").c_str(), O_CREAT | O_RDWR, 0644))
       {
         if (fd_ < 0 || ::flock(fd_, LOCK_EX) != 0)
           throw std::runtime_error("cannot lock '" + path + ".lock'");
@@ -31,7 +31,7 @@ namespace ebweld
         ::flock(fd_, LOCK_UN);
         ::close(fd_);
       }
-      FileLock(const FileLock &) = delete;
+      FileLock(const FileLock &)            = delete;
       FileLock &operator=(const FileLock &) = delete;
 
     private:
@@ -122,9 +122,10 @@ namespace ebweld
   }
 
   ResultsTable::ResultsTable(std::string path, std::vector<std::string> parameters)
-    : path_(std::move(path))
-    , parameters_(std::move(parameters))
-  {}
+      : path_(std::move(path))
+      , parameters_(std::move(parameters))
+  {
+  }
 
   std::string ResultsTable::header() const
   {
@@ -161,9 +162,8 @@ namespace ebweld
 
   void ResultsTable::append(const std::string                                      &case_id,
                             const std::vector<std::pair<std::string, std::string>> &inputs,
-                            const std::string                                      &status,
-                            const std::string                                      &error,
-                            const nlohmann::ordered_json                           &summary) const
+                            const std::string &status, const std::string &error,
+                            const nlohmann::ordered_json &summary) const
   {
     std::string row = csv_field(case_id) + "," + status + "," + csv_field(error);
     for (const auto &input : inputs)

@@ -28,9 +28,8 @@ namespace ebweld
     /// Appends one case atomically. `summary` may be empty (failed case).
     void append(const std::string                                      &case_id,
                 const std::vector<std::pair<std::string, std::string>> &inputs,
-                const std::string                                      &status,
-                const std::string                                      &error,
-                const nlohmann::ordered_json                           &summary) const;
+                const std::string &status, const std::string &error,
+                const nlohmann::ordered_json &summary) const;
 
     /// The summary keys written as columns.
     static const std::vector<std::string> &summary_columns();

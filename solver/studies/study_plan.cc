@@ -34,7 +34,7 @@ namespace ebweld
           if (text.back() != ')')
             throw_input_error(where, text, kind + "(first, last, count)");
           const auto args = dealii::Utilities::split_string_list(
-            text.substr(kind.size() + 1, text.size() - kind.size() - 2), ',');
+              text.substr(kind.size() + 1, text.size() - kind.size() - 2), ',');
           if (args.size() != 3 || !is_csv_number(args[0]) || !is_csv_number(args[1]) ||
               !is_csv_number(args[2]))
             throw_input_error(where, text, kind + "(first, last, count) with three numbers");
@@ -49,8 +49,8 @@ namespace ebweld
             {
               const double t = count == 1 ? 0. : double(i) / (count - 1);
               values.push_back(format_value(kind == "log" ? first * std::pow(last / first, t)
-                                                           : first + t * (last - first),
-                                          10));
+                                                          : first + t * (last - first),
+                                            10));
             }
           return values;
         }
@@ -63,9 +63,10 @@ namespace ebweld
   void StudyPlan::declare_parameters(dealii::ParameterHandler &prm)
   {
     prm.enter_subsection("Study");
-    prm.declare_entry("Grid", "", dealii::Patterns::Anything(),
-                      std::string("Parameters to vary as a cartesian product: ") + grid_help +
-                        ". Example: 'Beam/Peclet number: 10, 100; Beam/Voltage (kV): log(10, 40, 4)'.");
+    prm.declare_entry(
+        "Grid", "", dealii::Patterns::Anything(),
+        std::string("Parameters to vary as a cartesian product: ") + grid_help +
+            ". Example: 'Beam/Peclet number: 10, 100; Beam/Voltage (kV): log(10, 40, 4)'.");
     prm.declare_entry("Table file", "", dealii::Patterns::Anything(),
                       "CSV file of explicit cases instead of a grid: the header names the "
                       "parameters ('Section/Name'), each row gives one case's values.");
@@ -83,8 +84,7 @@ namespace ebweld
     plan.results_file       = section.text("Results file");
     if (grid.empty() == table.empty())
       throw_input_error(section.path("Grid") + " and " + section.path("Table file"),
-                        "'" + grid + "' and '" + table + "'",
-                        "exactly one of the two set");
+                        "'" + grid + "' and '" + table + "'", "exactly one of the two set");
 
     std::vector<std::vector<std::string>> rows;
     if (!grid.empty())

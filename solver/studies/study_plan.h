@@ -29,7 +29,7 @@ namespace ebweld
     std::vector<StudyCase>   cases;
     std::string              results_file = "results.csv";
 
-    static void      declare_parameters(dealii::ParameterHandler &prm);
+    static void declare_parameters(dealii::ParameterHandler &prm);
     /// Throws InputError for a malformed grid or table.
     static StudyPlan parse(dealii::ParameterHandler &prm);
   };

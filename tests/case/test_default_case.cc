@@ -29,7 +29,7 @@ BOOST_AUTO_TEST_CASE(energy_balance_and_target_depth_current)
   BOOST_TEST(summary["melt_depth_m"].get<double>() == 2.5e-6, boost::test_tools::tolerance(0.05));
   BOOST_TEST(summary["energy_balance_relative_error"].get<double>() < 0.01);
   BOOST_TEST(summary["deposited_power_W"].get<double>() ==
-               summary["absorbed_power_W"].get<double>(),
+                 summary["absorbed_power_W"].get<double>(),
              boost::test_tools::tolerance(5e-3));
 
   const double current = summary["current_for_target_depth_A"].get<double>();
@@ -44,7 +44,8 @@ BOOST_AUTO_TEST_CASE(distributed_solve_equals_serial_solve)
   const auto setup    = testing::make_setup({});
   const auto parallel = testing::summarise_quietly(*setup, MPI_COMM_WORLD);
   const auto serial   = testing::summarise_quietly(*setup, MPI_COMM_SELF);
-  for (const char *key : {"melt_depth_m", "peak_temperature_K", "melt_half_width_m", "melt_length_m"})
+  for (const char *key :
+       {"melt_depth_m", "peak_temperature_K", "melt_half_width_m", "melt_length_m"})
     {
       BOOST_TEST_MESSAGE(key << ": " << parallel[key] << " on " << parallel["mpi_ranks"]
                              << " rank(s), " << serial[key] << " on 1");
@@ -57,11 +58,11 @@ BOOST_AUTO_TEST_CASE(q2_agrees_with_q1)
 {
   const auto q1 = testing::summarise_quietly(*testing::make_setup({}), MPI_COMM_WORLD);
   const auto q2 = testing::summarise_quietly(
-    *testing::make_setup({"Discretisation/Element degree=2", "Mesh/Cells per beam diameter=12",
-                          "Mesh/Cells per deposition depth=12"}),
-    MPI_COMM_WORLD);
-  BOOST_TEST_MESSAGE("Q1: " << q1["dofs"] << " DoFs, depth " << q1["melt_depth_m"] << " m; Q2: "
-                            << q2["dofs"] << " DoFs, " << q2["linear_iterations"]
+      *testing::make_setup({"Discretisation/Element degree=2", "Mesh/Cells per beam diameter=12",
+                            "Mesh/Cells per deposition depth=12"}),
+      MPI_COMM_WORLD);
+  BOOST_TEST_MESSAGE("Q1: " << q1["dofs"] << " DoFs, depth " << q1["melt_depth_m"]
+                            << " m; Q2: " << q2["dofs"] << " DoFs, " << q2["linear_iterations"]
                             << " iterations, depth " << q2["melt_depth_m"]
                             << " m, energy balance error " << q2["energy_balance_relative_error"]);
   BOOST_TEST(q2["melt_depth_m"].get<double>() == q1["melt_depth_m"].get<double>(),
@@ -71,15 +72,15 @@ BOOST_AUTO_TEST_CASE(q2_agrees_with_q1)
 
 BOOST_AUTO_TEST_CASE(unconverged_solve_is_an_error)
 {
-  const auto setup = testing::make_setup({"Mesh/Cells per beam diameter=6",
-                                          "Mesh/Cells per deposition depth=6",
-                                          "Linear solver/Preconditioner=jacobi",
-                                          "Linear solver/Maximum iterations=5"});
+  const auto setup = testing::make_setup(
+      {"Mesh/Cells per beam diameter=6", "Mesh/Cells per deposition depth=6",
+       "Linear solver/Preconditioner=jacobi", "Linear solver/Maximum iterations=5"});
   BOOST_CHECK_EXCEPTION(testing::solve_quietly(*setup, MPI_COMM_WORLD), SolverDivergence,
                         [](const SolverDivergence &error) {
                           const std::string message = error.what();
                           BOOST_TEST_MESSAGE(message);
-                          return message.find("DIVERGED_ITS after 5 iterations") != std::string::npos &&
+                          return message.find("DIVERGED_ITS after 5 iterations") !=
+                                     std::string::npos &&
                                  message.find("||b - A x|| / ||b|| = ") != std::string::npos &&
                                  message.find("Relative tolerance 1e-08") != std::string::npos;
                         });

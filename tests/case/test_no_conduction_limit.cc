@@ -6,9 +6,9 @@
 // 1.6e5 with d = 10 um): the solution must approach the formula as k
 // decreases, within 2 % (of the peak rise) at k = 0.01.
 
-#include "tests/common/case_fixture.h"
 #include "solver/post/field_probes.h"
 #include "sources/ko_transmission_profile.h"
+#include "tests/common/case_fixture.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -24,27 +24,23 @@ namespace
   /// relative to its peak, for conductivity k.
   double deviation_from_no_conduction_limit(const double k)
   {
-    const auto setup = testing::make_setup({"Material/Name=Si-low-k",
-                                            "Material/Custom/Name=Si-low-k",
-                                            "Material/Custom/Thermal conductivity (W/m/K)=" + std::to_string(k),
-                                            "Material/Custom/Density (kg/m^3)=2330",
-                                            "Material/Custom/Heat capacity (J/kg/K)=712",
-                                            "Material/Custom/Melting temperature (K)=1687",
-                                            "Material/Custom/Boiling temperature (K)=3538",
-                                            "Material/Custom/Atomic number=14",
-                                            "Material/Custom/Atomic mass (g/mol)=28.09",
-                                            "Beam/Travel speed (m/s)=9.65",
-                                            "Mesh/Length ahead of beam (um)=20",
-                                            "Mesh/Length behind beam (um)=30",
-                                            "Mesh/Half-width (um)=20",
-                                            "Mesh/Depth (um)=8"});
+    const auto setup = testing::make_setup(
+        {"Material/Name=Si-low-k", "Material/Custom/Name=Si-low-k",
+         "Material/Custom/Thermal conductivity (W/m/K)=" + std::to_string(k),
+         "Material/Custom/Density (kg/m^3)=2330", "Material/Custom/Heat capacity (J/kg/K)=712",
+         "Material/Custom/Melting temperature (K)=1687",
+         "Material/Custom/Boiling temperature (K)=3538", "Material/Custom/Atomic number=14",
+         "Material/Custom/Atomic mass (g/mol)=28.09", "Beam/Travel speed (m/s)=9.65",
+         "Mesh/Length ahead of beam (um)=20", "Mesh/Length behind beam (um)=30",
+         "Mesh/Half-width (um)=20", "Mesh/Depth (um)=8"});
     BOOST_TEST_MESSAGE("k = " << k << " W/m/K: Pe = " << setup->peclet_number());
     // KO transmission in Si deposits most at the surface: f decreases from z = 0
-    const KOTransmissionProfile f(setup->beam_context.electron_range_m, setup->beam_context.ko_gamma);
+    const KOTransmissionProfile f(setup->beam_context.electron_range_m,
+                                  setup->beam_context.ko_gamma);
     BOOST_TEST(f.value(0.) > f.value(0.01 * setup->beam_context.electron_range_m));
 
-    const auto   solved = testing::solve_quietly(*setup, MPI_COMM_WORLD);
-    const auto   line   = nodal_line(*solved.problem, 0, dealii::Point<3>(0., 0., 0.));
+    const auto   solved    = testing::solve_quietly(*setup, MPI_COMM_WORLD);
+    const auto   line      = nodal_line(*solved.problem, 0, dealii::Point<3>(0., 0., 0.));
     const double amplitude = setup->absorbed_power_W() * f.value(0.) *
                              std::sqrt(4. * std::log(2.) / M_PI) / (2. * rho_cp * U * d);
     double worst = 0.;

@@ -15,9 +15,9 @@
 //      * (1 + U sigma^2 / (2 alpha xi))^(-1/2)   (lateral spread),
 //    about 1.14 here, which the test checks against the superposition.
 
-#include "tests/common/case_fixture.h"
 #include "solver/post/field_probes.h"
 #include "sources/electron_range.h"
+#include "tests/common/case_fixture.h"
 
 #include <deal.II/base/quadrature_lib.h>
 
@@ -68,8 +68,8 @@ namespace
       for (std::size_t p = 0; p < points_.size(); ++p)
         {
           const double rx = xi - points_[p][0];
-          const double r  = std::sqrt(rx * rx + points_[p][1] * points_[p][1] +
-                                     points_[p][2] * points_[p][2]);
+          const double r =
+              std::sqrt(rx * rx + points_[p][1] * points_[p][1] + points_[p][2] * points_[p][2]);
           // x2: the image above the surface; x2: the half spot y < 0
           sum += 4. * density_[p] * weights_[p] * std::exp(-U * (rx + r) / (2. * alpha)) /
                  (4. * M_PI * k * r);
@@ -87,27 +87,22 @@ namespace
 BOOST_AUTO_TEST_CASE(surface_centreline_matches_rosenthal)
 {
   const double voltage = voltage_for_range_V(0.1e-6, 14, 28.09, 2330, false);
-  const auto   setup   = testing::make_setup({"Beam/Voltage (kV)=" + testing::number(voltage * 1e-3),
-                                              "Beam/Current (A)=" + testing::number(Q_W / voltage),
-                                              "Beam/Heating efficiency=1",
-                                              "Beam/Diameter FWHM (um)=0.2",
-                                              "Beam/Travel speed (m/s)=500",
-                                              "Mesh/Length behind beam (um)=20",
-                                              "Mesh/Length ahead of beam (um)=5",
-                                              "Mesh/Half-width (um)=12",
-                                              "Mesh/Depth (um)=12",
-                                              "Mesh/Cells per beam diameter=4",
-                                              "Mesh/Cells per deposition depth=2",
-                                              "Mesh/Grading ratio=1.3",
-                                              "Linear solver/Relative tolerance=1e-12"});
+  const auto   setup   = testing::make_setup(
+          {"Beam/Voltage (kV)=" + testing::number(voltage * 1e-3),
+           "Beam/Current (A)=" + testing::number(Q_W / voltage), "Beam/Heating efficiency=1",
+           "Beam/Diameter FWHM (um)=0.2", "Beam/Travel speed (m/s)=500",
+           "Mesh/Length behind beam (um)=20", "Mesh/Length ahead of beam (um)=5",
+           "Mesh/Half-width (um)=12", "Mesh/Depth (um)=12", "Mesh/Cells per beam diameter=4",
+           "Mesh/Cells per deposition depth=2", "Mesh/Grading ratio=1.3",
+           "Linear solver/Relative tolerance=1e-12"});
   BOOST_TEST(setup->absorbed_power_W() == Q_W, boost::test_tools::tolerance(1e-9));
   BOOST_TEST(setup->beam_context.electron_range_m == 0.1e-6, boost::test_tools::tolerance(1e-9));
 
   const auto                solved = testing::solve_quietly(*setup, MPI_COMM_WORLD);
   const auto                line   = nodal_line(*solved.problem, 0, dealii::Point<3>(0., 0., 0.));
   const SuperposedRosenthal superposed(*setup->sources[0]);
-  double worst_behind = 0., worst_ahead = 0., far_ahead_ratio = 0., far_ahead_xi = 0.;
-  unsigned int              n_behind = 0, n_ahead = 0;
+  double       worst_behind = 0., worst_ahead = 0., far_ahead_ratio = 0., far_ahead_xi = 0.;
+  unsigned int n_behind = 0, n_ahead = 0;
   for (const auto &[xi, rise] : line)
     {
       if (xi < -2e-6 && xi > -10e-6)
@@ -122,8 +117,8 @@ BOOST_AUTO_TEST_CASE(surface_centreline_matches_rosenthal)
           far_ahead_ratio    = exact / point_rosenthal_rise(xi);
           far_ahead_xi       = xi;
           ++n_ahead;
-          BOOST_TEST_MESSAGE("xi " << xi * 1e6 << " um: FE " << rise << " K, superposed "
-                                   << exact << " K, point " << point_rosenthal_rise(xi) << " K");
+          BOOST_TEST_MESSAGE("xi " << xi * 1e6 << " um: FE " << rise << " K, superposed " << exact
+                                   << " K, point " << point_rosenthal_rise(xi) << " K");
         }
     }
   BOOST_TEST_MESSAGE("behind: " << n_behind << " nodes, largest relative error " << worst_behind);
@@ -132,12 +127,11 @@ BOOST_AUTO_TEST_CASE(surface_centreline_matches_rosenthal)
   BOOST_TEST(n_ahead >= 10u);
   BOOST_TEST(worst_behind < 0.02);
   BOOST_TEST(worst_ahead < 0.05);
-  const double shift = sigma * sigma * U / alpha;
+  const double shift              = sigma * sigma * U / alpha;
   const double finite_spot_factor = std::exp(sigma * sigma * U * U / (2. * alpha * alpha)) *
                                     far_ahead_xi / (far_ahead_xi - shift) /
                                     std::sqrt(1. + shift / (2. * far_ahead_xi));
-  BOOST_TEST_MESSAGE("superposed / point at xi " << far_ahead_xi * 1e6 << " um: "
-                                                 << far_ahead_ratio << ", predicted "
-                                                 << finite_spot_factor);
+  BOOST_TEST_MESSAGE("superposed / point at xi " << far_ahead_xi * 1e6 << " um: " << far_ahead_ratio
+                                                 << ", predicted " << finite_spot_factor);
   BOOST_TEST(far_ahead_ratio == finite_spot_factor, boost::test_tools::tolerance(0.01));
 }

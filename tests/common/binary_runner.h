@@ -26,8 +26,8 @@ namespace ebweld::testing
   {
     const char       *path = std::getenv("PATH");
     const std::string line = "env -i PATH='" + std::string(path ? path : "/usr/bin:/bin") +
-                             "' OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 " + command +
-                             " 2>&1";
+                             "' OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 " +
+                             command + " 2>&1";
     FILE *pipe = popen(line.c_str(), "r");
     BOOST_REQUIRE(pipe != nullptr);
     std::string            output;

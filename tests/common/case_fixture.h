@@ -3,8 +3,8 @@
 // overrides of the defaults and solve it without writing files.
 
 #include "solver/case/case_setup.h"
-#include "solver/commands/parameter_overrides.h"
 #include "solver/case/solve_case.h"
+#include "solver/commands/parameter_overrides.h"
 #include "solver/run/run_case.h"
 
 #include <deal.II/base/parameter_handler.h>

@@ -17,15 +17,15 @@ namespace ebweld::testing
   inline ParticleContext particles(const std::string &material, const double radius_m)
   {
     ParticleContext p;
-    p.material = MaterialDatabase::from_csv(MaterialDatabase::shipped_table_path()).find(material, "test");
+    p.material =
+        MaterialDatabase::from_csv(MaterialDatabase::shipped_table_path()).find(material, "test");
     p.radius_m = radius_m;
     return p;
   }
 
   /// The submodel `name` as its concrete type Model.
   template <typename Model>
-  std::unique_ptr<Model> make_submodel(const std::string              &name,
-                                       const ParticleContext          &particles,
+  std::unique_ptr<Model> make_submodel(const std::string &name, const ParticleContext &particles,
                                        const std::vector<std::string> &overrides = {})
   {
     dealii::ParameterHandler prm;

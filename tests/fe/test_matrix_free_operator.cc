@@ -40,7 +40,8 @@ BOOST_AUTO_TEST_CASE(matrix_free_product_and_diagonal_equal_the_assembled_matrix
 
   AffineConstraints<double> constraints(relevant);
   for (const types::boundary_id id : {0, 4})
-    VectorTools::interpolate_boundary_values(dof_handler, id, Functions::ZeroFunction<3>(), constraints);
+    VectorTools::interpolate_boundary_values(dof_handler, id, Functions::ZeroFunction<3>(),
+                                             constraints);
   constraints.close();
 
   HeatOperatorCoefficients c;
@@ -79,7 +80,8 @@ BOOST_AUTO_TEST_CASE(matrix_free_product_and_diagonal_equal_the_assembled_matrix
   check_petsc(MatMult(matrix_free.petsc_matrix(), x, matrix_free_y), "MatMult");
   const double y_norm = assembled_y.l2_norm();
   matrix_free_y -= assembled_y;
-  BOOST_TEST_MESSAGE("|A x|: " << y_norm << ", matrix-free minus assembled: " << matrix_free_y.l2_norm());
+  BOOST_TEST_MESSAGE("|A x|: " << y_norm
+                               << ", matrix-free minus assembled: " << matrix_free_y.l2_norm());
   BOOST_TEST(y_norm > 0.);
   BOOST_TEST(matrix_free_y.l2_norm() / y_norm < 1e-13);
 

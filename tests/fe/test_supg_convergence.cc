@@ -30,10 +30,14 @@ namespace
   class FunctionSource final : public HeatSource
   {
   public:
-    explicit FunctionSource(std::function<double(const Point<3> &)> q) : q_(std::move(q)) {}
+    explicit FunctionSource(std::function<double(const Point<3> &)> q)
+        : q_(std::move(q))
+    {
+    }
     std::string name() const override { return "manufactured"; }
     double      absorbed_power_W() const override { return 0.; }
-    void add_volumetric_density(const std::vector<Point<3>> &points, std::vector<double> &density) const override
+    void        add_volumetric_density(const std::vector<Point<3>> &points,
+                                       std::vector<double>         &density) const override
     {
       for (std::size_t i = 0; i < points.size(); ++i)
         density[i] += q_(points[i]);
@@ -90,12 +94,12 @@ namespace
     Vector<float> cell_errors(problem.dof_handler().get_triangulation().n_active_cells());
     // Gauss points on each piece: the pieces' kinks are inside the cells
     const auto &pieces = problem.pieces();
-    VectorTools::integrate_difference(problem.dof_handler(), problem.rise(), exact, cell_errors,
-                                      QIterated<3>(QGauss<1>(pieces.piece_element().degree + 2),
-                                                   pieces.per_direction()),
-                                      VectorTools::L2_norm);
-    return VectorTools::compute_global_error(problem.dof_handler().get_triangulation(),
-                                             cell_errors, VectorTools::L2_norm);
+    VectorTools::integrate_difference(
+        problem.dof_handler(), problem.rise(), exact, cell_errors,
+        QIterated<3>(QGauss<1>(pieces.piece_element().degree + 2), pieces.per_direction()),
+        VectorTools::L2_norm);
+    return VectorTools::compute_global_error(problem.dof_handler().get_triangulation(), cell_errors,
+                                             VectorTools::L2_norm);
   }
 
   class SineProduct : public Function<3>
@@ -112,15 +116,15 @@ namespace
   double sine_product_error(const unsigned int degree, const unsigned int n,
                             const unsigned int subdivisions = 1)
   {
-    const double k = 1. / 32.;
-    const SineProduct exact;
+    const double         k = 1. / 32.;
+    const SineProduct    exact;
     const FunctionSource source([&](const Point<3> &p) {
       // rho c_p u . grad theta - k lap theta with u = (-1, 0, 0)
       return -M_PI * std::cos(M_PI * p[0]) * std::sin(M_PI * p[1]) * std::sin(M_PI * p[2]) +
              3. * k * M_PI * M_PI * exact.value(p);
     });
-    const auto problem = solve_on_unit_cube(degree, n, {0, 1, 2, 3, 4, 5}, unit_coefficients(k, true),
-                                            source, "auto", subdivisions);
+    const auto           problem = solve_on_unit_cube(
+                  degree, n, {0, 1, 2, 3, 4, 5}, unit_coefficients(k, true), source, "auto", subdivisions);
     const double error = l2_error(*problem, exact);
     BOOST_TEST_MESSAGE("Q" << degree << " cells/side " << n << " x " << subdivisions
                            << " pieces: L2 error " << error);
@@ -148,20 +152,20 @@ namespace
   /// matrix (GMRES residual NaN at once).
   LayerErrors outflow_layer(const bool supg, const std::string &preconditioner)
   {
-    const double k = 1e-4; // mesh Peclet h/(2k) = 312 at 16 cells
-    const auto   q = [](const Point<3> &p) { return 1. + 0.5 * std::sin(M_PI * p[1]); };
+    const double         k = 1e-4; // mesh Peclet h/(2k) = 312 at 16 cells
+    const auto           q = [](const Point<3> &p) { return 1. + 0.5 * std::sin(M_PI * p[1]); };
     const FunctionSource source(q);
-    const auto           problem = solve_on_unit_cube(1, 16, {0, 1}, unit_coefficients(k, supg),
-                                                  source, preconditioner);
-    double               local_max = -1e300, local_min = 1e300, local_error = 0.;
+    const auto           problem =
+        solve_on_unit_cube(1, 16, {0, 1}, unit_coefficients(k, supg), source, preconditioner);
+    double local_max = -1e300, local_min = 1e300, local_error = 0.;
     for (std::size_t i = 0; i < problem->owned_rise().size(); ++i)
       {
         const Point<3> &p     = problem->owned_support_points()[i];
         const double    theta = problem->owned_rise()[i];
-        const double exact = q(p) * (1. - p[0] - std::exp(-p[0] / k)) / (1. - std::exp(-1. / k));
-        local_max   = std::max(local_max, theta);
-        local_min   = std::min(local_min, theta);
-        local_error = std::max(local_error, std::abs(theta - exact));
+        const double    exact = q(p) * (1. - p[0] - std::exp(-p[0] / k)) / (1. - std::exp(-1. / k));
+        local_max             = std::max(local_max, theta);
+        local_min             = std::min(local_min, theta);
+        local_error           = std::max(local_error, std::abs(theta - exact));
       }
     const double exact_max = 1.5;
     return {Utilities::MPI::max(local_max, MPI_COMM_WORLD) / exact_max - 1.,

@@ -3,8 +3,8 @@
 // the fixed point of the shipped case converges and changes the weld; the
 // streamline histories agree with the nodal field they are sampled from.
 
-#include "tests/common/case_fixture.h"
 #include "solver/filler/interface_coupling.h"
+#include "tests/common/case_fixture.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -19,14 +19,15 @@ namespace
   const std::vector<std::string> coarse = {"Mesh/Cells per beam diameter=10",
                                            "Mesh/Cells per deposition depth=10"};
 
-  nlohmann::ordered_json run_with_filler(std::vector<std::string> overrides, const std::string &file = "")
+  nlohmann::ordered_json run_with_filler(std::vector<std::string> overrides,
+                                         const std::string       &file = "")
   {
     overrides.insert(overrides.end(), coarse.begin(), coarse.end());
     dealii::ParameterHandler prm;
     read_input(prm, file, overrides);
     const CaseSetup setup(prm);
     const auto      filler = parse_filler(prm, setup.extents.depth_m, setup.extents.side_m);
-    OutputOptions      options;
+    OutputOptions   options;
     options.write_fields = options.write_profiles = options.write_summary = false;
     std::ostream quiet(nullptr);
     return run_case(setup, MPI_COMM_WORLD, options, quiet, filler ? &*filler : nullptr);
@@ -39,9 +40,9 @@ BOOST_AUTO_TEST_CASE(filler_conducting_like_the_bulk_changes_nothing)
   for (const std::string joint : {"butt", "lap"})
     {
       // Si particles whose bed conducts like solid Si (loose-bed ratio 1)
-      const auto coupled = run_with_filler({"Interface filler/Joint=" + joint,
-                                            "Interface filler/Particles/Material=Si",
-                                            "Interface filler/Loose-bed conductivity ratio=1"});
+      const auto  coupled   = run_with_filler({"Interface filler/Joint=" + joint,
+                                               "Interface filler/Particles/Material=Si",
+                                               "Interface filler/Loose-bed conductivity ratio=1"});
       const auto &interface = coupled["interface"];
       BOOST_TEST(interface["converged"].get<bool>());
       BOOST_TEST(interface["coupling_iterations"].get<int>() == 2);
@@ -63,8 +64,9 @@ BOOST_AUTO_TEST_CASE(filler_conducting_like_the_bulk_changes_nothing)
 
 BOOST_AUTO_TEST_CASE(fixed_point_converges_on_the_shipped_case)
 {
-  const auto  plain   = run_with_filler({});
-  const auto  coupled = run_with_filler({}, EBWELD_SOURCE_DIR "/cases/nano_weld_coupled/coupled.prm");
+  const auto plain = run_with_filler({});
+  const auto coupled =
+      run_with_filler({}, EBWELD_SOURCE_DIR "/cases/nano_weld_coupled/coupled.prm");
   const auto &interface = coupled["interface"];
   const auto &history   = interface["iteration_history"];
   BOOST_TEST_MESSAGE("coupling: " << history.dump());
@@ -91,14 +93,15 @@ BOOST_AUTO_TEST_CASE(fixed_point_converges_on_the_shipped_case)
 
 BOOST_AUTO_TEST_CASE(streamline_histories_match_the_field)
 {
-  const auto  coupled   = run_with_filler({"Interface filler/Joint=butt", "Interface filler/Coupling=one-way",
-                                           "Interface filler/Submodels=neck growth"});
+  const auto coupled =
+      run_with_filler({"Interface filler/Joint=butt", "Interface filler/Coupling=one-way",
+                       "Interface filler/Submodels=neck growth"});
   const auto &interface = coupled["interface"];
   // the first streamline runs along the surface centreline: its peak is the
   // peak surface temperature (both from the same nodal values)
   BOOST_TEST(interface["points_m"].front().get<double>() == 0.);
   BOOST_TEST(interface["peak_temperature_K"].front().get<double>() ==
-               coupled["peak_surface_temperature_K"].get<double>(),
+                 coupled["peak_surface_temperature_K"].get<double>(),
              boost::test_tools::tolerance(1e-9));
   // the hottest streamline spends time above T_m / 2 of the particles
   BOOST_TEST(interface["time_above_threshold_s"].front().get<double>() > 0.);

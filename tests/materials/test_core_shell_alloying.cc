@@ -24,15 +24,18 @@ namespace
   class SeriesSolution
   {
   public:
-    SeriesSolution(const double R_A, const double R, const double Dt) : R_A_(R_A), R_(R), Dt_(Dt)
+    SeriesSolution(const double R_A, const double R, const double Dt)
+        : R_A_(R_A)
+        , R_(R)
+        , Dt_(Dt)
     {
       for (int k = 1; k <= 400; ++k)
         {
-          const auto f = [R](const double l) { return std::tan(l * R) - l * R; };
+          const auto     f          = [R](const double l) { return std::tan(l * R) - l * R; };
           std::uintmax_t iterations = 200;
-          const auto     root = boost::math::tools::toms748_solve(
-            f, (k * M_PI + 1e-9) / R, ((k + 0.5) * M_PI - 1e-9) / R,
-            boost::math::tools::eps_tolerance<double>(50), iterations);
+          const auto     root       = boost::math::tools::toms748_solve(
+                        f, (k * M_PI + 1e-9) / R, ((k + 0.5) * M_PI - 1e-9) / R,
+                        boost::math::tools::eps_tolerance<double>(50), iterations);
           roots_.push_back(0.5 * (root.first + root.second));
         }
     }
@@ -41,7 +44,8 @@ namespace
       double c = std::pow(R_A_ / R_, 3);
       for (const double l : roots_)
         {
-          const double numerator   = (std::sin(l * R_A_) / (l * l) - R_A_ * std::cos(l * R_A_) / l) / l;
+          const double numerator =
+              (std::sin(l * R_A_) / (l * l) - R_A_ * std::cos(l * R_A_) / l) / l;
           const double denominator = (R_ / 2. - std::sin(2. * l * R_) / (4. * l)) / (l * l);
           c += numerator / denominator * std::exp(-l * l * Dt_) * std::sin(l * r) / (l * r);
         }
@@ -65,7 +69,7 @@ BOOST_AUTO_TEST_CASE(species_amounts_are_conserved)
     }
   const ThermalHistory history(t, T, "staircase");
   const auto           result = model->evolve(history, history.output_times(10.));
-  const auto           core = column(result, 1), shell = column(result, 2), mixing = column(result, 0);
+  const auto core = column(result, 1), shell = column(result, 2), mixing = column(result, 0);
   for (std::size_t i = 0; i < core.size(); ++i)
     {
       BOOST_TEST(std::abs(core[i] / core[0] - 1.) < 1e-10);
@@ -83,14 +87,14 @@ BOOST_AUTO_TEST_CASE(constant_diffusivity_matches_the_series_solution)
 {
   const double R = 5e-9, R_A = 2e-9;
   const auto   model = make_submodel<CoreShellAlloying>(
-    "core-shell alloying", particles("Au", R),
-    {section + "Size-dependent diffusivity=false", section + "Core radius (nm)=2",
-     section + "Interface width (nm)=1e-4", section + "Radial cells=200",
-     section + "Time step tolerance=1e-7"});
-  const double T = 700., D = model->diffusivity_m2_per_s(1e-9, T);
-  const double duration = 0.02 * R * R / D; // partly mixed
-  const auto   result   = model->evolve(isothermal(T, duration), {0., duration});
-  const auto  &profile  = result.tables.at("radial_profile");
+      "core-shell alloying", particles("Au", R),
+      {section + "Size-dependent diffusivity=false", section + "Core radius (nm)=2",
+         section + "Interface width (nm)=1e-4", section + "Radial cells=200",
+         section + "Time step tolerance=1e-7"});
+  const double         T = 700., D = model->diffusivity_m2_per_s(1e-9, T);
+  const double         duration = 0.02 * R * R / D; // partly mixed
+  const auto           result   = model->evolve(isothermal(T, duration), {0., duration});
+  const auto          &profile  = result.tables.at("radial_profile");
   const SeriesSolution exact(R_A, R, D * duration);
   double               worst = 0.;
   for (const auto &row : profile.rows)
@@ -103,8 +107,8 @@ BOOST_AUTO_TEST_CASE(constant_diffusivity_matches_the_series_solution)
 
 BOOST_AUTO_TEST_CASE(diffusivity_tends_to_the_bulk_law)
 {
-  const auto   model = make_submodel<CoreShellAlloying>("core-shell alloying", particles("Au", 5e-9));
-  const double T = 600.;
+  const auto model = make_submodel<CoreShellAlloying>("core-shell alloying", particles("Au", 5e-9));
+  const double T   = 600.;
   const double bulk = 7.2e-6 * std::exp(-169800. / (8.314462618 * T));
   BOOST_TEST(model->diffusivity_m2_per_s(1e-3, T) == bulk, boost::test_tools::tolerance(1e-4));
   BOOST_TEST(model->diffusivity_m2_per_s(1., T) == bulk, boost::test_tools::tolerance(1e-7));
@@ -123,11 +127,11 @@ BOOST_AUTO_TEST_CASE(line_profile_shows_the_core)
   // HAADF-like profile: the lighter Ag core (Z 47) inside Au (Z 79) makes
   // the unmixed particle darker in the middle than the alloyed one
   const auto model = make_submodel<CoreShellAlloying>("core-shell alloying", particles("Au", 5e-9));
-  const auto result = model->evolve(isothermal(700., 100.), {0., 100.});
-  const auto &line  = result.tables.at("line_profile");
-  const auto centre = line.rows[line.rows.size() / 2];
+  const auto result  = model->evolve(isothermal(700., 100.), {0., 100.});
+  const auto &line   = result.tables.at("line_profile");
+  const auto  centre = line.rows[line.rows.size() / 2];
   BOOST_TEST(centre[0] == 0.);
-  BOOST_TEST(centre[1] == 1.);          // normalised to the initial centre
-  BOOST_TEST(centre[2] > 1.05);         // Au has mixed into the core column
+  BOOST_TEST(centre[1] == 1.);             // normalised to the initial centre
+  BOOST_TEST(centre[2] > 1.05);            // Au has mixed into the core column
   BOOST_TEST(line.rows.front()[1] < 1e-6); // no material beyond the particle edge
 }

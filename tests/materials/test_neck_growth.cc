@@ -19,19 +19,20 @@ using Mechanism = NeckGrowth::Mechanism;
 namespace
 {
   const std::vector<std::pair<std::string, Mechanism>> mechanisms = {
-    {"surface diffusion", Mechanism::surface_diffusion},
-    {"grain-boundary diffusion", Mechanism::grain_boundary_diffusion},
-    {"volume diffusion", Mechanism::volume_diffusion},
-    {"viscous flow", Mechanism::viscous_flow}};
+      {"surface diffusion", Mechanism::surface_diffusion},
+      {"grain-boundary diffusion", Mechanism::grain_boundary_diffusion},
+      {"volume diffusion", Mechanism::volume_diffusion},
+      {"viscous flow", Mechanism::viscous_flow}};
 
-  std::unique_ptr<NeckGrowth> single_mechanism(const std::string &name, const bool size_effect = false)
+  std::unique_ptr<NeckGrowth> single_mechanism(const std::string &name,
+                                               const bool         size_effect = false)
   {
     return make_submodel<NeckGrowth>(
-      "neck growth", particles("Cu", 20e-9),
-      {"Interface submodels/neck growth/Mechanisms=" + name,
-       "Interface submodels/neck growth/Initial neck ratio=1e-6",
-       "Interface submodels/neck growth/Size-dependent activation energy=" +
-         std::string(size_effect ? "true" : "false")});
+        "neck growth", particles("Cu", 20e-9),
+        {"Interface submodels/neck growth/Mechanisms=" + name,
+         "Interface submodels/neck growth/Initial neck ratio=1e-6",
+         "Interface submodels/neck growth/Size-dependent activation energy=" +
+             std::string(size_effect ? "true" : "false")});
   }
 } // namespace
 
@@ -47,10 +48,10 @@ BOOST_AUTO_TEST_CASE(isothermal_growth_follows_each_power_law)
       const double t1 = std::pow(0.1, n) / B, t2 = std::pow(0.4, n) / B;
       const auto   result = model->evolve(isothermal(T, t2), {0., t1, t2});
       const double y1 = result.states[1][0], y2 = result.states[2][0];
-      const double observed_exponent = std::log(t2 / t1) / std::log(y2 / y1);
+      const double observed_exponent  = std::log(t2 / t1) / std::log(y2 / y1);
       const double observed_prefactor = std::pow(y2, n) / t2;
-      BOOST_TEST_MESSAGE(name << ": n = " << observed_exponent << " (law " << n << "), B = "
-                              << observed_prefactor << " 1/s (law " << B << ")");
+      BOOST_TEST_MESSAGE(name << ": n = " << observed_exponent << " (law " << n
+                              << "), B = " << observed_prefactor << " 1/s (law " << B << ")");
       BOOST_TEST(observed_exponent == double(n), boost::test_tools::tolerance(1e-4));
       BOOST_TEST(observed_prefactor == B, boost::test_tools::tolerance(1e-4));
     }
@@ -64,12 +65,12 @@ BOOST_AUTO_TEST_CASE(prefactors_against_hand_computed_values)
   const double dDb   = 5.12e-15 * std::exp(-105e3 / (8.314462618 * 700.));
   const double B     = 96. * 1.72 * dDb * Omega / (1.380649e-23 * 700. * std::pow(20e-9, 4));
   BOOST_TEST(single_mechanism("grain-boundary diffusion")
-                 ->power_law_rate(Mechanism::grain_boundary_diffusion, 700.) == B,
+                     ->power_law_rate(Mechanism::grain_boundary_diffusion, 700.) == B,
              boost::test_tools::tolerance(1e-10));
   // viscous flow: B = 3 gamma / (2 eta a), eta = 1e-3 exp(150 kJ/mol / (R T))
   const double eta = 1e-3 * std::exp(150e3 / (8.314462618 * 700.));
   BOOST_TEST(single_mechanism("viscous flow")->power_law_rate(Mechanism::viscous_flow, 700.) ==
-               3. * 1.72 / (2. * eta * 20e-9),
+                 3. * 1.72 / (2. * eta * 20e-9),
              boost::test_tools::tolerance(1e-10));
 }
 
@@ -83,11 +84,14 @@ BOOST_AUTO_TEST_CASE(rate_scales_with_the_arrhenius_factor)
         const auto   model = single_mechanism(name, size_effect);
         const double T1 = 600., T2 = 800.;
         // B ~ D(T) / T with D = D0 exp(-Q(a) / (R_g T))
-        const double Q_bulk = mechanism == Mechanism::surface_diffusion        ? 205e3 :
-                              mechanism == Mechanism::grain_boundary_diffusion ? 105e3 : 207e3;
+        const double Q_bulk = mechanism == Mechanism::surface_diffusion          ? 205e3
+                              : mechanism == Mechanism::grain_boundary_diffusion ? 105e3
+                                                                                 : 207e3;
         const double Q      = model->activation_energy_J_per_mol(Q_bulk);
-        const double expected = (T1 / T2) * std::exp(-Q / constants::gas_J_per_molK * (1. / T2 - 1. / T1));
-        BOOST_TEST(model->power_law_rate(mechanism, T2) / model->power_law_rate(mechanism, T1) == expected,
+        const double expected =
+            (T1 / T2) * std::exp(-Q / constants::gas_J_per_molK * (1. / T2 - 1. / T1));
+        BOOST_TEST(model->power_law_rate(mechanism, T2) / model->power_law_rate(mechanism, T1) ==
+                       expected,
                    boost::test_tools::tolerance(1e-10));
         BOOST_TEST((size_effect ? Q < Q_bulk : Q == Q_bulk)); // a 20 nm particle: lower Q
       }
@@ -100,10 +104,10 @@ BOOST_AUTO_TEST_CASE(ramp_matches_the_integrated_rate)
   const double   T0 = 350., T1 = 500., duration = 1.;
   ThermalHistory ramp({0., duration}, {T0, T1}, "ramp");
   const double   integral = boost::math::quadrature::gauss_kronrod<double, 61>::integrate(
-    [&](const double t) {
-      return model->power_law_rate(Mechanism::grain_boundary_diffusion, ramp.temperature_K(t));
-    },
-    0., duration, 15, 1e-12);
+      [&](const double t) {
+        return model->power_law_rate(Mechanism::grain_boundary_diffusion, ramp.temperature_K(t));
+      },
+      0., duration, 15, 1e-12);
   const auto result = model->evolve(ramp, {0., duration});
   BOOST_TEST_MESSAGE("ramp: x/a = " << result.states[1][0] << ", closed form "
                                     << std::pow(std::pow(1e-6, 6) + integral, 1. / 6.));
@@ -144,8 +148,8 @@ BOOST_AUTO_TEST_CASE(particles_melt_above_their_size_dependent_melting_point)
   const double T_m   = model->particle_melting_point_K();
   BOOST_TEST(T_m < 1358.);
   BOOST_TEST(T_m > 1200.);
-  const auto result = model->evolve(ThermalHistory({0., 1e-6, 2e-6}, {300., T_m + 50., 300.}, "pulse"),
-                                    {0., 1e-6, 2e-6});
+  const auto result = model->evolve(
+      ThermalHistory({0., 1e-6, 2e-6}, {300., T_m + 50., 300.}, "pulse"), {0., 1e-6, 2e-6});
   BOOST_TEST(result.states[2][3] == 1.); // melted
   BOOST_TEST(result.states[2][2] == 1.); // fully dense
 }

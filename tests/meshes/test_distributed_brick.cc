@@ -38,7 +38,8 @@ BOOST_AUTO_TEST_CASE(blocks_partition_the_cells)
         {
           const auto &b = partition.block(r);
           if (!b.empty())
-            in_blocks += std::size_t(b.end[0] - b.begin[0]) * (b.end[1] - b.begin[1]) * (b.end[2] - b.begin[2]);
+            in_blocks += std::size_t(b.end[0] - b.begin[0]) * (b.end[1] - b.begin[1]) *
+                         (b.end[2] - b.begin[2]);
         }
       BOOST_TEST(in_blocks == std::size_t(7 * 5 * 3));
       for (unsigned int k = 0; k < n[2]; ++k)
@@ -55,7 +56,7 @@ BOOST_AUTO_TEST_CASE(blocks_partition_the_cells)
 
 BOOST_AUTO_TEST_CASE(mesh_adds_up_to_the_brick)
 {
-  const double     volume = 5. * 1. * 0.7;
+  const double     volume       = 5. * 1. * 0.7;
   const double     face_area[6] = {0.7, 0.7, 3.5, 3.5, 5., 5.}; // x-, x+, y-, y+, z-, z+
   DistributedBrick triangulation(MPI_COMM_WORLD);
   triangulation.create(graded_nodes, 2);
@@ -137,13 +138,15 @@ BOOST_AUTO_TEST_CASE(ranks_hold_their_block_and_one_ghost_layer)
       const BrickPartition partition(n_coarse, ranks);
 
       // the fine index box this rank should hold: its block, one cell wider
-      const auto  &block = partition.block(rank);
-      std::size_t  expected_held = 1, expected_owned = 1;
+      const auto &block         = partition.block(rank);
+      std::size_t expected_held = 1, expected_owned = 1;
       for (unsigned int d = 0; d < 3; ++d)
         {
-          const unsigned int begin = block.begin[d] << refinements, end = block.end[d] << refinements;
+          const unsigned int begin = block.begin[d] << refinements,
+                             end   = block.end[d] << refinements;
           expected_owned *= end - begin;
-          expected_held *= std::min(end + 1, n_coarse[d] << refinements) - (begin > 0 ? begin - 1 : 0);
+          expected_held *=
+              std::min(end + 1, n_coarse[d] << refinements) - (begin > 0 ? begin - 1 : 0);
         }
 
       std::size_t held = 0, owned = 0, wrong_owner = 0;
@@ -157,15 +160,17 @@ BOOST_AUTO_TEST_CASE(ranks_hold_their_block_and_one_ghost_layer)
           const Point<3>        centre = cell->center();
           BrickPartition::Index coarse;
           for (unsigned int d = 0; d < 3; ++d)
-            coarse[d] = std::upper_bound(graded_nodes[d].begin(), graded_nodes[d].end(), centre[d]) -
-                        graded_nodes[d].begin() - 1;
+            coarse[d] =
+                std::upper_bound(graded_nodes[d].begin(), graded_nodes[d].end(), centre[d]) -
+                graded_nodes[d].begin() - 1;
           wrong_owner += cell->subdomain_id() != partition.owner(coarse);
         }
       BOOST_TEST(wrong_owner == 0u, refinements << " refinements");
       BOOST_TEST(owned == (block.empty() ? 0 : expected_owned), refinements << " refinements");
       BOOST_TEST(held == (block.empty() ? 0 : expected_held), refinements << " refinements");
       BOOST_TEST(triangulation.n_locally_owned_active_cells() == owned);
-      BOOST_TEST(triangulation.n_global_active_cells() == std::size_t(4 * 2 * 3) << (3 * refinements));
+      BOOST_TEST(triangulation.n_global_active_cells() == std::size_t(4 * 2 * 3)
+                                                              << (3 * refinements));
     }
 }
 
@@ -180,7 +185,8 @@ BOOST_AUTO_TEST_CASE(ranks_without_a_block_hold_no_cells)
   for (const auto &cell : triangulation.active_cell_iterators())
     held += !cell->is_artificial();
   const BrickPartition partition({{1, 1, 1}}, Utilities::MPI::n_mpi_processes(MPI_COMM_WORLD));
-  const bool owner = partition.owner({{0, 0, 0}}) == Utilities::MPI::this_mpi_process(MPI_COMM_WORLD);
+  const bool           owner =
+      partition.owner({{0, 0, 0}}) == Utilities::MPI::this_mpi_process(MPI_COMM_WORLD);
   BOOST_TEST(held == (owner ? 8u : 0u));
   BOOST_TEST(triangulation.n_locally_owned_active_cells() == (owner ? 8u : 0u));
   BOOST_TEST(triangulation.n_global_active_cells() == 8u);

@@ -28,14 +28,15 @@ namespace
   const std::string coarse = " --set 'Mesh/Cells per beam diameter=8'"
                              " --set 'Mesh/Cells per deposition depth=8'";
 
-  Outcome run_with(const unsigned int ranks, const std::string &directory, const std::string &scripts,
-                   const std::string &environment = "")
+  Outcome run_with(const unsigned int ranks, const std::string &directory,
+                   const std::string &scripts, const std::string &environment = "")
   {
     fs::remove_all(directory);
     return run_clean(environment + " " + std::string(EBWELD_SOURCE_DIR) +
                      "/scripts/with-virtual-display mpirun --allow-run-as-root --oversubscribe "
-                     "--bind-to none -np " + std::to_string(ranks) + " " + EBWELD_BINARY + " run" +
-                     coarse + " --output-dir " + directory + " " + scripts);
+                     "--bind-to none -np " +
+                     std::to_string(ranks) + " " + EBWELD_BINARY + " run" + coarse +
+                     " --output-dir " + directory + " " + scripts);
   }
 
   nlohmann::json summary(const std::string &directory)
@@ -61,7 +62,8 @@ BOOST_AUTO_TEST_CASE(extract_pipeline_writes_what_the_solver_owns)
   for (const unsigned int ranks : {1u, 2u})
     {
       const std::string directory = "/tmp/ebweld_catalyst_extract_" + std::to_string(ranks);
-      const Outcome     run = run_with(ranks, directory, "--catalyst " + catalyst_dir + "extract_fields.py");
+      const Outcome     run =
+          run_with(ranks, directory, "--catalyst " + catalyst_dir + "extract_fields.py");
       BOOST_TEST_MESSAGE(run.output);
       BOOST_REQUIRE_EQUAL(run.exit_code, 0);
       const auto s = summary(directory);
@@ -74,51 +76,65 @@ BOOST_AUTO_TEST_CASE(extract_pipeline_writes_what_the_solver_owns)
         expected.insert("fields_000000_" + std::to_string(r) + ".vtu");
       BOOST_TEST(written == expected, boost::test_tools::per_element());
       const auto dataset = python(
-        "from paraview.vtk.vtkIOXML import vtkXMLPUnstructuredGridReader\n"
-        "import json\n"
-        "def read(name):\n"
-        "  r = vtkXMLPUnstructuredGridReader()\n"
-        "  r.SetFileName('" + directory + "/' + name)\n"
-        "  r.Update()\n"
-        "  return r, r.GetOutput()\n"
-        "r, g = read('catalyst/fields_000000.pvtu')\n"
-        "_, own = read('fields.pvtu')\n"
-        "T = g.GetPointData().GetArray('temperature_K')\n"
-        "melted = g.GetPointData().GetArray('melted')\n"
-        "z = [g.GetPoint(i)[2] for i in range(g.GetNumberOfPoints()) if melted.GetValue(i) > 0.5]\n"
-        "ranks = g.GetCellData().GetArray('mpi_rank').GetRange()\n"
-        // the value ranges in each piece's header (the adaptor hands them
-        // to VTK precomputed) against the values: scalars, and the points'
-        // distances from the origin, as VTK defines a vector's range
-        "from paraview.vtk.vtkIOXML import vtkXMLUnstructuredGridReader\n"
-        "import math, re\n"
-        "worst, checked = 0., 0\n"
-        "for rank in range(" + std::to_string(ranks) + "):\n"
-        "  path = '" + directory + "/catalyst/fields_000000_%d.vtu' % rank\n"
-        "  header = {m.group(1).decode(): (float(m.group(2)), float(m.group(3))) for m in re.finditer(\n"
-        "    rb'<DataArray [^>]*Name=\"(\\w+)\"[^>]*RangeMin=\"([^\"]+)\"\\s*RangeMax=\"([^\"]+)\"', open(path, 'rb').read())}\n"
-        "  p = vtkXMLUnstructuredGridReader()\n"
-        "  p.SetFileName(path)\n"
-        "  p.Update()\n"
-        "  piece = p.GetOutput()\n"
-        "  values = {'points': [math.sqrt(sum(x * x for x in piece.GetPoint(i))) for i in range(piece.GetNumberOfPoints())]}\n"
-        "  for data in (piece.GetPointData(), piece.GetCellData()):\n"
-        "    for a in (data.GetArray(i) for i in range(data.GetNumberOfArrays())):\n"
-        "      values[a.GetName()] = [a.GetValue(i) for i in range(a.GetNumberOfTuples())]\n"
-        "  for name, v in values.items():\n"
-        "    for written, actual in zip(header[name], (min(v), max(v))):\n"
-        "      worst = max(worst, abs(written - actual) / max(abs(actual), 1e-300))\n"
-        "    checked += 1\n"
-        "print(json.dumps({'points': g.GetNumberOfPoints(), 'cells': g.GetNumberOfCells(),\n"
-        "  'range_mismatch': worst, 'ranges_checked': checked,\n"
-        "  'T': T.GetRange(), 'nodal_melt_depth': max(z), 'ranks': ranks, 'pieces': r.GetNumberOfPieces(),\n"
-        "  'own': [own.GetNumberOfPoints(), own.GetNumberOfCells(),\n"
-        "          own.GetPointData().GetArray('temperature_K').GetRange()[1],\n"
-        "          own.GetCellData().GetArray('mpi_rank').GetRange()[1]]}))\n");
+          "from paraview.vtk.vtkIOXML import vtkXMLPUnstructuredGridReader\n"
+          "import json\n"
+          "def read(name):\n"
+          "  r = vtkXMLPUnstructuredGridReader()\n"
+          "  r.SetFileName('" +
+          directory +
+          "/' + name)\n"
+          "  r.Update()\n"
+          "  return r, r.GetOutput()\n"
+          "r, g = read('catalyst/fields_000000.pvtu')\n"
+          "_, own = read('fields.pvtu')\n"
+          "T = g.GetPointData().GetArray('temperature_K')\n"
+          "melted = g.GetPointData().GetArray('melted')\n"
+          "z = [g.GetPoint(i)[2] for i in range(g.GetNumberOfPoints()) if melted.GetValue(i) > "
+          "0.5]\n"
+          "ranks = g.GetCellData().GetArray('mpi_rank').GetRange()\n"
+          // the value ranges in each piece's header (the adaptor hands them
+          // to VTK precomputed) against the values: scalars, and the points'
+          // distances from the origin, as VTK defines a vector's range
+          "from paraview.vtk.vtkIOXML import vtkXMLUnstructuredGridReader\n"
+          "import math, re\n"
+          "worst, checked = 0., 0\n"
+          "for rank in range(" +
+          std::to_string(ranks) +
+          "):\n"
+          "  path = '" +
+          directory +
+          "/catalyst/fields_000000_%d.vtu' % rank\n"
+          "  header = {m.group(1).decode(): (float(m.group(2)), float(m.group(3))) for m in "
+          "re.finditer(\n"
+          "    rb'<DataArray "
+          "[^>]*Name=\"(\\w+)\"[^>]*RangeMin=\"([^\"]+)\"\\s*RangeMax=\"([^\"]+)\"', open(path, "
+          "'rb').read())}\n"
+          "  p = vtkXMLUnstructuredGridReader()\n"
+          "  p.SetFileName(path)\n"
+          "  p.Update()\n"
+          "  piece = p.GetOutput()\n"
+          "  values = {'points': [math.sqrt(sum(x * x for x in piece.GetPoint(i))) for i in "
+          "range(piece.GetNumberOfPoints())]}\n"
+          "  for data in (piece.GetPointData(), piece.GetCellData()):\n"
+          "    for a in (data.GetArray(i) for i in range(data.GetNumberOfArrays())):\n"
+          "      values[a.GetName()] = [a.GetValue(i) for i in range(a.GetNumberOfTuples())]\n"
+          "  for name, v in values.items():\n"
+          "    for written, actual in zip(header[name], (min(v), max(v))):\n"
+          "      worst = max(worst, abs(written - actual) / max(abs(actual), 1e-300))\n"
+          "    checked += 1\n"
+          "print(json.dumps({'points': g.GetNumberOfPoints(), 'cells': g.GetNumberOfCells(),\n"
+          "  'range_mismatch': worst, 'ranges_checked': checked,\n"
+          "  'T': T.GetRange(), 'nodal_melt_depth': max(z), 'ranks': ranks, 'pieces': "
+          "r.GetNumberOfPieces(),\n"
+          "  'own': [own.GetNumberOfPoints(), own.GetNumberOfCells(),\n"
+          "          own.GetPointData().GetArray('temperature_K').GetRange()[1],\n"
+          "          own.GetCellData().GetArray('mpi_rank').GetRange()[1]]}))\n");
       // each rank's owned cells, with their vertices: nothing gathered or lost
       BOOST_TEST(dataset["cells"].get<long long>() == s["cells"].get<long long>());
-      BOOST_TEST(dataset["cells"].get<long long>() == s["catalyst"]["cells_handed"].get<long long>());
-      BOOST_TEST(dataset["points"].get<long long>() == s["catalyst"]["points_handed"].get<long long>());
+      BOOST_TEST(dataset["cells"].get<long long>() ==
+                 s["catalyst"]["cells_handed"].get<long long>());
+      BOOST_TEST(dataset["points"].get<long long>() ==
+                 s["catalyst"]["points_handed"].get<long long>());
       BOOST_TEST(dataset["pieces"].get<int>() == int(ranks));
       BOOST_TEST(dataset["ranks"][1].get<double>() == ranks - 1.);
       // points, temperature, source density, melted and mpi_rank of each
@@ -133,7 +149,8 @@ BOOST_AUTO_TEST_CASE(extract_pipeline_writes_what_the_solver_owns)
       BOOST_TEST(dataset["T"][0].get<double>() >= 300. - 1e-4); // SUPG undershoots by ~1e-6 K
       // nodes inside the pool lie no deeper than the interpolated melt depth,
       // and the deepest lies within one cell of it
-      const double depth = s["melt_depth_m"].get<double>(), nodal = dataset["nodal_melt_depth"].get<double>();
+      const double depth = s["melt_depth_m"].get<double>(),
+                   nodal = dataset["nodal_melt_depth"].get<double>();
       BOOST_TEST(nodal <= depth * (1. + 1e-9));
       BOOST_TEST(nodal > 0.8 * depth);
       // ebweld's own .pvtu (solver/vtu_writer) holds the same grid and
@@ -149,24 +166,27 @@ BOOST_AUTO_TEST_CASE(extract_pipeline_writes_what_the_solver_owns)
 BOOST_AUTO_TEST_CASE(image_pipeline_renders_the_melt_pool)
 {
   const std::string directory = "/tmp/ebweld_catalyst_image";
-  const Outcome     run = run_with(2, directory, "--catalyst " + catalyst_dir + "melt_pool_image.py",
-                                   "EBWELD_CATALYST_IMAGE_SIZE=640x400");
+  const Outcome run = run_with(2, directory, "--catalyst " + catalyst_dir + "melt_pool_image.py",
+                               "EBWELD_CATALYST_IMAGE_SIZE=640x400");
   BOOST_TEST_MESSAGE(run.output);
   BOOST_REQUIRE_EQUAL(run.exit_code, 0);
-  const auto image = python(
-    "from paraview.vtk.vtkIOImage import vtkPNGReader\n"
-    "import json\n"
-    "r = vtkPNGReader()\n"
-    "r.SetFileName('" + directory + "/catalyst/melt_pool_000000.png')\n"
-    "r.Update()\n"
-    "d = r.GetOutput()\n"
-    "a = d.GetPointData().GetScalars()\n"
-    "n, c = a.GetNumberOfTuples(), a.GetNumberOfComponents()\n"
-    "pixels = [a.GetTuple(i)[:3] for i in range(n)]\n"
-    "cyan = sum(1 for p in pixels if p[0] < 60 and p[1] > 170 and p[2] > 220)\n"
-    "hot = sum(1 for p in pixels if p[0] > 200 and p[1] > 120 and p[2] < 120)\n"
-    "dark = sum(1 for p in pixels if max(p) < 40)\n"
-    "print(json.dumps({'size': d.GetDimensions()[:2], 'cyan': cyan, 'hot': hot, 'dark': dark, 'n': n}))\n");
+  const auto image =
+      python("from paraview.vtk.vtkIOImage import vtkPNGReader\n"
+             "import json\n"
+             "r = vtkPNGReader()\n"
+             "r.SetFileName('" +
+             directory +
+             "/catalyst/melt_pool_000000.png')\n"
+             "r.Update()\n"
+             "d = r.GetOutput()\n"
+             "a = d.GetPointData().GetScalars()\n"
+             "n, c = a.GetNumberOfTuples(), a.GetNumberOfComponents()\n"
+             "pixels = [a.GetTuple(i)[:3] for i in range(n)]\n"
+             "cyan = sum(1 for p in pixels if p[0] < 60 and p[1] > 170 and p[2] > 220)\n"
+             "hot = sum(1 for p in pixels if p[0] > 200 and p[1] > 120 and p[2] < 120)\n"
+             "dark = sum(1 for p in pixels if max(p) < 40)\n"
+             "print(json.dumps({'size': d.GetDimensions()[:2], 'cyan': cyan, 'hot': hot, 'dark': "
+             "dark, 'n': n}))\n");
   BOOST_TEST(image["size"][0].get<int>() == 640);
   BOOST_TEST(image["size"][1].get<int>() == 400);
   // not uniform: the isotherm line (cyan), the molten region inside it
@@ -178,7 +198,7 @@ BOOST_AUTO_TEST_CASE(image_pipeline_renders_the_melt_pool)
 
 BOOST_AUTO_TEST_CASE(broken_scripts_stop_the_run_at_start_up)
 {
-  const std::string directory = "/tmp/ebweld_catalyst_broken";
+  const std::string directory            = "/tmp/ebweld_catalyst_broken";
   const auto        expect_clean_failure = [&](const Outcome &run, const std::string &fragment) {
     BOOST_TEST_MESSAGE(run.output);
     BOOST_TEST(run.exit_code == 2);
@@ -212,9 +232,10 @@ BOOST_AUTO_TEST_CASE(broken_scripts_stop_the_run_at_start_up)
   expect_clean_failure(run_with(1, directory, "--catalyst"), "--catalyst needs a script");
   // Catalyst Live's address: ParaView would fail silently, ebweld stops
   const std::string live = "--catalyst " + catalyst_dir + "live.py";
-  expect_clean_failure(run_with(2, directory, live, "EBWELD_CATALYST_LIVE_URL=no-such-host.invalid:22222"),
-                       "EBWELD_CATALYST_LIVE_URL = 'no-such-host.invalid:22222': host "
-                       "'no-such-host.invalid' does not resolve");
+  expect_clean_failure(
+      run_with(2, directory, live, "EBWELD_CATALYST_LIVE_URL=no-such-host.invalid:22222"),
+      "EBWELD_CATALYST_LIVE_URL = 'no-such-host.invalid:22222': host "
+      "'no-such-host.invalid' does not resolve");
   expect_clean_failure(run_with(1, directory, live, "EBWELD_CATALYST_LIVE_URL=127.0.0.1:99999"),
                        "EBWELD_CATALYST_LIVE_URL = '127.0.0.1:99999': expected HOST:PORT with "
                        "PORT in [1, 65535]");
@@ -240,25 +261,27 @@ BOOST_AUTO_TEST_CASE(live_pipeline_reaches_a_listening_paraview)
   const std::string directory = "/tmp/ebweld_catalyst_live";
   fs::remove_all(directory);
   fs::create_directories(directory);
-  std::ofstream(directory + "/study.prm") << "subsection Output\n  set Write fields = false\n"
-                                             "  set Write profiles = false\nend\n"
-                                             "subsection Study\n  set Grid = Beam/Voltage (kV): 15, 20, 25\nend\n";
+  std::ofstream(directory + "/study.prm")
+      << "subsection Output\n  set Write fields = false\n"
+         "  set Write profiles = false\nend\n"
+         "subsection Study\n  set Grid = Beam/Voltage (kV): 15, 20, 25\nend\n";
   const std::string client = directory + "/client.log";
   // one shell script, so that env -i covers the client and the run alike
   // a port the system reports free (another run may hold a fixed one)
   std::ofstream(directory + "/live.sh")
-    << "port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind((\"\", 0)); "
-       "print(s.getsockname()[1])')\n"
-    << "/usr/bin/python3 " << catalyst_dir << "live_check.py --port $port"
-    << " --updates 2 --timeout 240 >" << client << " 2>&1 &\nclient=$!\n"
-    << "for i in $(seq 300); do grep -q listening " << client << " && break; sleep 0.1; done\n"
-    // an address, not localhost: a minimal root may have no /etc/hosts
-    << "EBWELD_CATALYST_LIVE_URL=127.0.0.1:$port " << EBWELD_SOURCE_DIR
-    << "/scripts/with-virtual-display mpirun --allow-run-as-root --oversubscribe --bind-to none "
-    << "-np 2 " << EBWELD_BINARY << " study " << directory << "/study.prm" << coarse
-    << " --output-dir " << directory << "/out --ranks-per-case 2 --catalyst " << catalyst_dir
-    << "live.py\nstatus=$?\nwait $client\necho \"ebweld exit $status, client exit $?\"\n";
-  const Outcome run = run_clean("/bin/sh " + directory + "/live.sh");
+      << "port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind((\"\", 0)); "
+         "print(s.getsockname()[1])')\n"
+      << "/usr/bin/python3 " << catalyst_dir << "live_check.py --port $port"
+      << " --updates 2 --timeout 240 >" << client << " 2>&1 &\nclient=$!\n"
+      << "for i in $(seq 300); do grep -q listening " << client
+      << " && break; sleep 0.1; done\n"
+      // an address, not localhost: a minimal root may have no /etc/hosts
+      << "EBWELD_CATALYST_LIVE_URL=127.0.0.1:$port " << EBWELD_SOURCE_DIR
+      << "/scripts/with-virtual-display mpirun --allow-run-as-root --oversubscribe --bind-to none "
+      << "-np 2 " << EBWELD_BINARY << " study " << directory << "/study.prm" << coarse
+      << " --output-dir " << directory << "/out --ranks-per-case 2 --catalyst " << catalyst_dir
+      << "live.py\nstatus=$?\nwait $client\necho \"ebweld exit $status, client exit $?\"\n";
+  const Outcome     run = run_clean("/bin/sh " + directory + "/live.sh");
   std::stringstream log;
   log << std::ifstream(client).rdbuf();
   BOOST_TEST_MESSAGE(run.output << "\nclient:\n" << log.str());
@@ -287,12 +310,14 @@ BOOST_AUTO_TEST_CASE(live_pipeline_reaches_a_listening_paraview)
     }
   BOOST_TEST(peaks.size() == 3u);
   const double live_peak = update["temperature_K"][1].get<double>();
-  BOOST_TEST(std::any_of(peaks.begin(), peaks.end(),
-                         [&](const double peak) { return std::abs(live_peak - peak) < 1e-9 * peak; }),
-             "live peak " << live_peak << " K is no case's peak temperature");
+  BOOST_TEST(
+      std::any_of(peaks.begin(), peaks.end(),
+                  [&](const double peak) { return std::abs(live_peak - peak) < 1e-9 * peak; }),
+      "live peak " << live_peak << " K is no case's peak temperature");
   // bad arguments: a clear error naming the parameter, value and range
   const Outcome bad = run_clean("/usr/bin/python3 " + catalyst_dir + "live_check.py --port 70000");
   BOOST_TEST(bad.exit_code == 2);
   BOOST_TEST(bad.output.find("--port = 70000 is outside the allowed range [1, 65535]") !=
-             std::string::npos, bad.output);
+                 std::string::npos,
+             bad.output);
 }

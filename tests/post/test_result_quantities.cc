@@ -22,8 +22,8 @@ BOOST_AUTO_TEST_CASE(keys_are_unique_and_name_their_unit)
 {
   // the suffix of a key is its SI unit; the registry must say the same
   const std::vector<std::pair<std::string, std::string>> suffixes = {
-    {"_m", "m"}, {"_K", "K"}, {"_W", "W"}, {"_s", "s"}, {"_A", "A"}, {"_V", "V"},
-    {"_bytes", "B"}, {"_J_per_m", "J/m"}, {"_m_per_s", "m/s"}};
+      {"_m", "m"}, {"_K", "K"},     {"_W", "W"},         {"_s", "s"},        {"_A", "A"},
+      {"_V", "V"}, {"_bytes", "B"}, {"_J_per_m", "J/m"}, {"_m_per_s", "m/s"}};
   std::set<std::string> keys;
   for (const auto &q : result_quantities())
     {
@@ -52,10 +52,12 @@ BOOST_AUTO_TEST_CASE(docs_outputs_table_is_the_registry)
   std::ifstream      in(std::string(EBWELD_SOURCE_DIR) + "/docs/OUTPUTS.md");
   std::ostringstream text;
   text << in.rdbuf();
-  const std::string begin = "<!-- result quantities: begin -->\n", end = "<!-- result quantities: end -->";
-  const auto        a = text.str().find(begin), b = text.str().find(end);
+  const std::string begin = "<!-- result quantities: begin -->\n",
+                    end   = "<!-- result quantities: end -->";
+  const auto a = text.str().find(begin), b = text.str().find(end);
   BOOST_TEST_REQUIRE((a != std::string::npos && b != std::string::npos && a < b));
-  BOOST_TEST(text.str().substr(a + begin.size(), b - a - begin.size()) == result_quantities_markdown(),
+  BOOST_TEST(text.str().substr(a + begin.size(), b - a - begin.size()) ==
+                 result_quantities_markdown(),
              "docs/OUTPUTS.md differs from the registry: paste 'build/bin/ebweld run "
              "--print-results' between the markers");
 }
@@ -75,10 +77,10 @@ BOOST_AUTO_TEST_CASE(unregistered_quantities_are_refused)
 
 BOOST_AUTO_TEST_CASE(a_case_summary_holds_registered_keys_in_registry_order)
 {
-  const auto setup   = testing::make_setup({"Mesh/Cells per beam diameter=4",
-                                            "Mesh/Cells per deposition depth=4",
-                                            "Beam/Target melt depth (um)=2"});
-  const auto summary = testing::summarise_quietly(*setup, MPI_COMM_WORLD);
+  const auto setup =
+      testing::make_setup({"Mesh/Cells per beam diameter=4", "Mesh/Cells per deposition depth=4",
+                           "Beam/Target melt depth (um)=2"});
+  const auto  summary  = testing::summarise_quietly(*setup, MPI_COMM_WORLD);
   std::size_t previous = 0;
   for (const auto &[key, value] : summary.items())
     {

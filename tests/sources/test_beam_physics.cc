@@ -26,7 +26,7 @@ namespace
   double integral(const DepthProfile &f, double from, double to)
   {
     return boost::math::quadrature::gauss_kronrod<double, 61>::integrate(
-      [&](double z) { return f.value(z); }, from, to, 15, 1e-13);
+        [&](double z) { return f.value(z); }, from, to, 15, 1e-13);
   }
 
   std::string write_table(const std::string &name, const std::string &content)
@@ -71,7 +71,7 @@ BOOST_AUTO_TEST_CASE(heating_efficiency_from_diffusion_sphere)
 
 BOOST_AUTO_TEST_CASE(ko_transmission_profile_is_minus_dF_ds)
 {
-  const double R = 4.7e-6, gamma = kanaya_okayama_gamma(14);
+  const double                R = 4.7e-6, gamma = kanaya_okayama_gamma(14);
   const KOTransmissionProfile f(R, gamma);
   BOOST_TEST(integral(f, 0., R) == 1., boost::test_tools::tolerance(1e-10));
   // the energy deposited above z is F(0) - F(z/R) = 1 - exp(-g s/(1-s)) (1-s)^(3/5)
@@ -79,7 +79,8 @@ BOOST_AUTO_TEST_CASE(ko_transmission_profile_is_minus_dF_ds)
     {
       const double F = std::exp(-gamma * s / (1. - s)) * std::pow(1. - s, 0.6);
       BOOST_TEST(integral(f, 0., s * R) == 1. - F, boost::test_tools::tolerance(1e-10));
-      BOOST_TEST(f.deposited_above(s * R) == integral(f, 0., s * R), boost::test_tools::tolerance(1e-10));
+      BOOST_TEST(f.deposited_above(s * R) == integral(f, 0., s * R),
+                 boost::test_tools::tolerance(1e-10));
     }
   // the mesh keeps fine cells down to the depth holding 99.9 % of the power
   BOOST_TEST(integral(f, 0., f.bulk_depth_m()) == 0.999, boost::test_tools::tolerance(1e-8));
@@ -119,7 +120,8 @@ BOOST_AUTO_TEST_CASE(tabulated_profile_normalises_and_rejects_bad_tables)
   BOOST_TEST(f.value(1e-6) == 1e6, boost::test_tools::tolerance(1e-12));
 
   BOOST_CHECK_THROW(TabulatedDepthProfile(write_table("neg", "-1,1\n0,2\n"), "file"), InputError);
-  BOOST_CHECK_THROW(TabulatedDepthProfile(write_table("order", "0,1\n2,2\n1,2\n"), "file"), InputError);
+  BOOST_CHECK_THROW(TabulatedDepthProfile(write_table("order", "0,1\n2,2\n1,2\n"), "file"),
+                    InputError);
   BOOST_CHECK_THROW(TabulatedDepthProfile(write_table("dose", "0,1\n1,-2\n"), "file"), InputError);
   BOOST_CHECK_THROW(TabulatedDepthProfile("/nonexistent/table.csv", "file"), InputError);
 }

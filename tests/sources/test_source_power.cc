@@ -2,8 +2,8 @@
 // on the default mesh (issue 2): the source quadrature neither loses nor
 // invents power on coarse cells. Run at 1 and 2 ranks.
 
-#include "tests/common/case_fixture.h"
 #include "meshes/half_brick_mesh.h"
+#include "tests/common/case_fixture.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -17,7 +17,7 @@ namespace
     auto       problem = build_problem(*setup, MPI_COMM_WORLD);
     problem->assemble_operator(coefficients_for(*setup));
     const double deposited_half =
-      problem->assemble_sources(setup->source_pointers(), boundary_id::top);
+        problem->assemble_sources(setup->source_pointers(), boundary_id::top);
     return 2. * deposited_half / setup->absorbed_power_W();
   }
 } // namespace
@@ -53,13 +53,11 @@ BOOST_AUTO_TEST_CASE(goldak_double_ellipsoid)
 
 BOOST_AUTO_TEST_CASE(summed_sources_add_their_powers)
 {
-  const auto setup = testing::make_setup(
-    {"Heat sources/Active=Kanaya-Okayama,Gaussian surface",
-     "Heat sources/Gaussian surface/Efficiency=0.5"});
+  const auto setup = testing::make_setup({"Heat sources/Active=Kanaya-Okayama,Gaussian surface",
+                                          "Heat sources/Gaussian surface/Efficiency=0.5"});
   BOOST_TEST(setup->sources.size() == 2u);
-  BOOST_TEST(setup->absorbed_power_W() ==
-               (setup->beam_context.heating_efficiency + 0.5) * setup->beam.voltage_V *
-                 setup->beam.current_A,
+  BOOST_TEST(setup->absorbed_power_W() == (setup->beam_context.heating_efficiency + 0.5) *
+                                              setup->beam.voltage_V * setup->beam.current_A,
              boost::test_tools::tolerance(1e-12));
   BOOST_TEST(deposited_over_absorbed({"Heat sources/Active=Kanaya-Okayama,Gaussian surface",
                                       "Heat sources/Gaussian surface/Efficiency=0.5"}) == 1.,

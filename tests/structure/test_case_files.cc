@@ -26,7 +26,8 @@ namespace
     std::ostringstream text;
     text << in.rdbuf();
     const auto has = [&](const std::string &section) {
-      return std::regex_search(text.str(), std::regex("(^|\\n)\\s*subsection\\s+" + section + "\\s*(\\n|$)"));
+      return std::regex_search(text.str(),
+                               std::regex("(^|\\n)\\s*subsection\\s+" + section + "\\s*(\\n|$)"));
     };
     if (has("Study"))
       return "study";
@@ -47,7 +48,7 @@ BOOST_AUTO_TEST_CASE(every_shipped_case_validates)
         continue;
       ++files;
       const std::string command = command_for(entry.path());
-      const Outcome outcome = run_ebweld(command + " --validate " + entry.path().string());
+      const Outcome     outcome = run_ebweld(command + " --validate " + entry.path().string());
       BOOST_TEST_MESSAGE("ebweld " << command << " --validate " << entry.path().filename().string()
                                    << " -> exit " << outcome.exit_code);
       BOOST_TEST(outcome.exit_code == 0, entry.path().string() << ": " << outcome.output);
@@ -61,8 +62,7 @@ BOOST_AUTO_TEST_CASE(validation_catches_a_bad_case_for_each_command)
   // the same check must fail where it should, or the test above proves nothing
   for (const std::string command : {"run", "study", "optimize", "nano"})
     {
-      const Outcome outcome =
-        run_ebweld(command + " --validate /nonexistent/case.prm");
+      const Outcome outcome = run_ebweld(command + " --validate /nonexistent/case.prm");
       BOOST_TEST(outcome.exit_code == 2, command << ": " << outcome.output);
     }
   // a study is checked case by case: the second current of the grid is bad

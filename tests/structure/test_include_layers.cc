@@ -27,15 +27,11 @@ namespace
   const std::vector<std::vector<std::string>> &layers()
   {
     static const std::vector<std::vector<std::string>> l = {
-      {"solver/base/"},
-      {"sources/", "materials/", "meshes/", "postproc/"},
-      {"solver/fe/"},
-      {"solver/case/"},
-      {"solver/post/"},
-      {"solver/filler/"},
-      {"solver/run/"},
-      {"solver/studies/"},
-      {"solver/commands/"}};
+        {"solver/base/"},    {"sources/", "materials/", "meshes/", "postproc/"},
+        {"solver/fe/"},      {"solver/case/"},
+        {"solver/post/"},    {"solver/filler/"},
+        {"solver/run/"},     {"solver/studies/"},
+        {"solver/commands/"}};
     return l;
   }
 
@@ -52,7 +48,7 @@ namespace
   /// path (relative) -> the project headers it includes (relative)
   std::map<std::string, std::vector<std::string>> read_includes()
   {
-    const fs::path                                  root(EBWELD_SOURCE_DIR);
+    const fs::path   root(EBWELD_SOURCE_DIR);
     const std::regex include_line(R"re(^\s*#\s*include\s+"([^"]+)")re");
     std::map<std::string, std::vector<std::string>> includes;
     for (const char *top : {"solver", "sources", "materials", "meshes", "postproc"})
@@ -69,16 +65,20 @@ namespace
             if (std::regex_search(line, m, include_line))
               {
                 // postproc/catalyst includes its own headers by bare name
-                const std::string target = m[1].str().find('/') == std::string::npos ?
-                                             fs::path(file).parent_path().string() + "/" + m[1].str() :
-                                             m[1].str();
+                const std::string target =
+                    m[1].str().find('/') == std::string::npos
+                        ? fs::path(file).parent_path().string() + "/" + m[1].str()
+                        : m[1].str();
                 list.push_back(target);
               }
         }
     return includes;
   }
 
-  std::string unit_of(const std::string &path) { return fs::path(path).replace_extension().string(); }
+  std::string unit_of(const std::string &path)
+  {
+    return fs::path(path).replace_extension().string();
+  }
 } // namespace
 
 BOOST_AUTO_TEST_CASE(no_file_includes_a_higher_layer)
@@ -113,8 +113,8 @@ BOOST_AUTO_TEST_CASE(no_two_units_include_each_other)
       if (unit_of(target) != unit_of(file))
         graph[unit_of(file)].insert(unit_of(target));
   // depth-first search; a unit met again on the current path closes a circle
-  std::map<std::string, int> state; // 1: on the path, 2: done
-  std::vector<std::string>   path;
+  std::map<std::string, int>               state; // 1: on the path, 2: done
+  std::vector<std::string>                 path;
   std::function<void(const std::string &)> visit = [&](const std::string &unit) {
     state[unit] = 1;
     path.push_back(unit);

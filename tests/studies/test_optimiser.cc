@@ -9,11 +9,11 @@
 //    domain: at Pe 316 on the mesh sized for the input's current, at
 //    Pe 1000 (eight times the power) after one re-solve on a longer mesh.
 
-#include "tests/common/case_fixture.h"
-#include "solver/studies/grid_minimiser.h"
 #include "solver/base/input_error.h"
+#include "solver/studies/grid_minimiser.h"
 #include "solver/studies/optimisation.h"
 #include "solver/studies/study_plan.h"
+#include "tests/common/case_fixture.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -25,7 +25,8 @@ using namespace ebweld;
 
 namespace
 {
-  std::vector<double> grid_values(const std::vector<double> &grid, const std::function<double(double)> &f)
+  std::vector<double> grid_values(const std::vector<double>           &grid,
+                                  const std::function<double(double)> &f)
   {
     std::vector<double> v;
     for (const double x : grid)
@@ -55,8 +56,8 @@ namespace
 BOOST_AUTO_TEST_CASE(minimiser_finds_known_minima)
 {
   const std::vector<double> grid = {0.5, 0.9375, 1.375, 1.8125, 2.25, 2.6875, 3.125, 3.5625, 4.};
-  const auto quadratic = [](double x) { return (x - 1.7) * (x - 1.7) + 0.3; };
-  const auto m1        = minimise_on_grid(quadratic, grid, grid_values(grid, quadratic));
+  const auto                quadratic = [](double x) { return (x - 1.7) * (x - 1.7) + 0.3; };
+  const auto                m1 = minimise_on_grid(quadratic, grid, grid_values(grid, quadratic));
   BOOST_TEST(m1.refined);
   BOOST_TEST(m1.argument == 1.7, boost::test_tools::tolerance(1e-4));
   BOOST_TEST(m1.value == 0.3, boost::test_tools::tolerance(1e-8));
@@ -89,7 +90,8 @@ namespace
 BOOST_AUTO_TEST_CASE(grid_axis_specifications)
 {
   BOOST_TEST(grid_axis_values("linear(0.5, 4, 9)", "x").size() == 9u);
-  BOOST_TEST(std::stod(grid_axis_values("log(0.1, 1000, 5)", "x")[2]) == 10., boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(std::stod(grid_axis_values("log(0.1, 1000, 5)", "x")[2]) == 10.,
+             boost::test_tools::tolerance(1e-9));
   BOOST_CHECK_THROW(grid_axis_values("log(0, 10, 3)", "x"), InputError);
   BOOST_CHECK_THROW(grid_axis_values("linear(1, 2)", "x"), InputError);
 }
@@ -131,8 +133,8 @@ BOOST_AUTO_TEST_CASE(melt_pool_fits_the_automatic_domain)
 {
   const std::vector<std::string> coarse = {"Mesh/Cells per beam diameter=8",
                                            "Mesh/Cells per deposition depth=8"};
-  OptimisationSettings           s = settings(true);
-  s.ratios                         = {2.};
+  OptimisationSettings           s      = settings(true);
+  s.ratios                              = {2.};
   PecletSweep fits(reader(coarse), s, 316.2, MPI_COMM_WORLD);
   const auto  p316 = fits.evaluate(2.);
   BOOST_TEST_MESSAGE("Pe 316: " << fits.n_dofs() << " DoFs, note '" << p316.note << "'");

@@ -41,8 +41,8 @@ namespace
       {
         std::filesystem::remove_all(dir);
         std::filesystem::create_directories(dir);
-        std::ofstream(dir + "/study.prm") << base_input << "subsection Study\n  set Grid = " << grid
-                                          << "\nend\n";
+        std::ofstream(dir + "/study.prm")
+            << base_input << "subsection Study\n  set Grid = " << grid << "\nend\n";
       }
     MPI_Barrier(MPI_COMM_WORLD);
     return dir;
@@ -51,8 +51,8 @@ namespace
   /// case_id -> row fields of a results table
   std::map<std::string, std::vector<std::string>> read_table(const std::string &path)
   {
-    std::ifstream                                    in(path);
-    std::string                                      line;
+    std::ifstream                                   in(path);
+    std::string                                     line;
     std::map<std::string, std::vector<std::string>> rows;
     std::getline(in, line); // header
     while (std::getline(in, line))
@@ -76,25 +76,30 @@ namespace
 
 BOOST_AUTO_TEST_CASE(parallel_groups_reproduce_the_serial_table)
 {
-  const std::string dir = prepare("groups", "Beam/Peclet number: 10, 100; Beam/Voltage (kV): 15, 20");
+  const std::string dir =
+      prepare("groups", "Beam/Peclet number: 10, 100; Beam/Voltage (kV): 15, 20");
   if (this_mpi_process(MPI_COMM_WORLD) == 0)
-    BOOST_TEST(command_study({dir + "/study.prm", "--output-dir", dir + "/serial"}, MPI_COMM_SELF) == 0);
+    BOOST_TEST(
+        command_study({dir + "/study.prm", "--output-dir", dir + "/serial"}, MPI_COMM_SELF) == 0);
   MPI_Barrier(MPI_COMM_WORLD);
-  BOOST_TEST(command_study({dir + "/study.prm", "--output-dir", dir + "/groups", "--ranks-per-case", "1"},
-                           MPI_COMM_WORLD) == 0);
+  BOOST_TEST(
+      command_study({dir + "/study.prm", "--output-dir", dir + "/groups", "--ranks-per-case", "1"},
+                    MPI_COMM_WORLD) == 0);
   MPI_Barrier(MPI_COMM_WORLD);
 
   const auto serial = read_table(dir + "/serial/results.csv");
   const auto groups = read_table(dir + "/groups/results.csv");
   BOOST_TEST(serial.size() == 4u);
   BOOST_TEST(groups.size() == 4u);
-  for (const char *quantity : {"melt_depth_m", "peak_temperature_K", "heat_input_J_per_m", "absorbed_power_W"})
+  for (const char *quantity :
+       {"melt_depth_m", "peak_temperature_K", "heat_input_J_per_m", "absorbed_power_W"})
     {
       const auto c = column(dir + "/serial/results.csv", quantity);
       for (const auto &[id, row] : serial)
         {
           BOOST_TEST(row[1] == "ok");
-          BOOST_TEST(std::stod(groups.at(id)[c]) == std::stod(row[c]), boost::test_tools::tolerance(1e-9));
+          BOOST_TEST(std::stod(groups.at(id)[c]) == std::stod(row[c]),
+                     boost::test_tools::tolerance(1e-9));
         }
     }
 }
@@ -102,7 +107,8 @@ BOOST_AUTO_TEST_CASE(parallel_groups_reproduce_the_serial_table)
 BOOST_AUTO_TEST_CASE(resume_completes_without_repeating)
 {
   const std::string dir = prepare("resume", "Beam/Voltage (kV): 12, 15, 20");
-  BOOST_TEST(command_study({dir + "/study.prm", "--output-dir", dir, "--stop-after", "1"}, MPI_COMM_WORLD) == 0);
+  BOOST_TEST(command_study({dir + "/study.prm", "--output-dir", dir, "--stop-after", "1"},
+                           MPI_COMM_WORLD) == 0);
   MPI_Barrier(MPI_COMM_WORLD);
   const auto first = read_table(dir + "/results.csv");
   BOOST_TEST(first.size() == 1u);

@@ -17,15 +17,17 @@ namespace ebweld
       if (!options.catalyst)
         return;
       auto parameters = options.catalyst_parameters;
-      for (const char *key : {"melt_depth_m", "melt_half_width_m", "melt_length_m", "peak_temperature_K"})
+      for (const char *key :
+           {"melt_depth_m", "melt_half_width_m", "melt_length_m", "peak_temperature_K"})
         if (context.results.has(key))
           parameters[key] = context.results.at(key);
       const int step =
-        options.catalyst_time_step >= 0 ? options.catalyst_time_step : options.catalyst->calls();
+          options.catalyst_time_step >= 0 ? options.catalyst_time_step : options.catalyst->calls();
       dealii::Timer timer(context.problem.communicator(), true);
       // a run's final state always; a study's cases at the session's interval
-      const auto handed = options.catalyst->coprocess(context.problem, context.fields, step + 1., step,
-                                                      parameters, options.catalyst_time_step < 0);
+      const auto handed =
+          options.catalyst->coprocess(context.problem, context.fields, step + 1., step, parameters,
+                                      options.catalyst_time_step < 0);
       timer.stop();
       context.results.set("catalyst", {{"time_step", step},
                                        {"points_handed", handed.first},

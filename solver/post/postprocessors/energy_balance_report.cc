@@ -32,17 +32,18 @@ namespace ebweld
     static void add_warnings(const EnergyBalance &balance, std::vector<std::string> &warnings)
     {
       if (balance.conducted_out_W > 0.02 * balance.absorbed_W)
-        warnings.push_back("the domain is too small: " +
-                           std::to_string(100. * balance.conducted_out_W / balance.absorbed_W) +
-                           " % of the absorbed power leaves through the fixed-temperature faces "
-                           "(a semi-infinite solid carries it all downstream); enlarge Mesh/Half-width, "
-                           "Mesh/Depth or Mesh/Length ahead of beam");
+        warnings.push_back(
+            "the domain is too small: " +
+            std::to_string(100. * balance.conducted_out_W / balance.absorbed_W) +
+            " % of the absorbed power leaves through the fixed-temperature faces "
+            "(a semi-infinite solid carries it all downstream); enlarge Mesh/Half-width, "
+            "Mesh/Depth or Mesh/Length ahead of beam");
       // the tests hold the default case to 1e-6; beyond 1 % the field itself
       // is suspect, whatever the cause
       if (balance.relative_error() > 0.01)
         warnings.push_back("the energy balance is off by " +
-                           std::to_string(100. * balance.relative_error()) + " %: " +
-                           std::to_string(balance.absorbed_W) + " W absorbed, " +
+                           std::to_string(100. * balance.relative_error()) +
+                           " %: " + std::to_string(balance.absorbed_W) + " W absorbed, " +
                            std::to_string(balance.deposited_W) + " W deposited, " +
                            std::to_string(balance.leaving_W()) +
                            " W leaving; refine the mesh (Mesh/Cells per beam diameter, "

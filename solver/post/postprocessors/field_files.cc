@@ -13,10 +13,12 @@ namespace ebweld
       if (!context.options.write_fields)
         return;
       context.log << "  fields: "
-                  << write_fields(context.problem, context.fields, context.options.output_directory, "fields")
+                  << write_fields(context.problem, context.fields, context.options.output_directory,
+                                  "fields")
                   << "\n";
     }
   };
 
-  EBWELD_REGISTER_POSTPROCESSOR(FieldFiles, "fields", 60, "fields.pvd: temperature, source density, melted")
+  EBWELD_REGISTER_POSTPROCESSOR(FieldFiles, "fields", 60,
+                                "fields.pvd: temperature, source density, melted")
 } // namespace ebweld

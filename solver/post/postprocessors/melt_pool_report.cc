@@ -23,11 +23,12 @@ namespace ebweld
                              "enlarge Mesh/Length behind beam (um)");
       if (pool.melted)
         context.log << "  melt pool: depth " << pool.depth_m * 1e6 << " um, half-width "
-                    << pool.half_width_m * 1e6 << " um, length " << pool.length_m * 1e6 << " um (xi "
-                    << pool.rear_xi_m * 1e6 << " to " << pool.front_xi_m * 1e6 << " um)\n";
+                    << pool.half_width_m * 1e6 << " um, length " << pool.length_m * 1e6
+                    << " um (xi " << pool.rear_xi_m * 1e6 << " to " << pool.front_xi_m * 1e6
+                    << " um)\n";
       else
-        context.log << "  no melting (peak below T_m = " << context.setup.material.melting_temperature_K
-                    << " K)\n";
+        context.log << "  no melting (peak below T_m = "
+                    << context.setup.material.melting_temperature_K << " K)\n";
     }
   };
 

@@ -14,7 +14,7 @@ namespace ebweld
   public:
     void measure(PostprocessContext &context) override
     {
-      const double T0 = context.setup.boundary.initial_temperature_K;
+      const double T0     = context.setup.boundary.initial_temperature_K;
       const double T_boil = context.setup.material.boiling_temperature_K;
       // the node plane z = 0 (the top surface) comes first
       const auto   planes       = max_rise_per_node_plane(context.problem, 2);
@@ -26,7 +26,8 @@ namespace ebweld
       context.results.set("peak_surface_temperature_K", T0 + surface_peak);
       context.results.set("peak_surface_over_boiling", (T0 + surface_peak) / T_boil);
       context.log << std::setprecision(5) << "  peak temperature " << T0 + peak_rise
-                  << " K (surface " << T0 + surface_peak << " K, boiling point " << T_boil << " K)\n";
+                  << " K (surface " << T0 + surface_peak << " K, boiling point " << T_boil
+                  << " K)\n";
     }
   };
 

@@ -22,7 +22,8 @@ namespace ebweld
       r.set("target_melt_depth_m", z_t);
       if (setup.boundary.top_convection_W_per_m2K > 0. &&
           setup.boundary.ambient_temperature_K != setup.boundary.initial_temperature_K)
-        return no_current(r, "not linear in the power: the top-surface ambient temperature differs from T0");
+        return no_current(
+            r, "not linear in the power: the top-surface ambient temperature differs from T0");
       const DepthResponse response = depth_response(context.problem, z_t);
       if (response.max_rise_below_K <= 0.)
         return no_current(r, "no temperature rise at the target depth");
@@ -31,9 +32,9 @@ namespace ebweld
           context.log << "  target depth " << z_t * 1e6 << " um: unattainable (rise peaks at "
                       << response.depth_of_max_below_m * 1e6 << " um)\n";
           return no_current(r, "unattainable: the temperature rise peaks at depth " +
-                                 std::to_string(response.depth_of_max_below_m * 1e6) +
-                                 " um, below the target, so the first melt appears deeper than "
-                                 "the target with this source and voltage");
+                                   std::to_string(response.depth_of_max_below_m * 1e6) +
+                                   " um, below the target, so the first melt appears deeper than "
+                                   "the target with this source and voltage");
         }
       const double current = setup.beam.current_A * response.power_factor(context.melt_rise_K());
       r.set("current_for_target_depth_A", current);
