@@ -23,6 +23,15 @@ namespace ebweld
     return summary;
   }
 
+  std::string CaseResults::report(const std::vector<std::string> &keys) const
+  {
+    std::string text;
+    for (const auto &key : keys)
+      if (has(key) && at(key).is_number())
+        text += (text.empty() ? "" : ", ") + screen_text(key, at(key).get<double>());
+    return text;
+  }
+
   nlohmann::ordered_json select(const nlohmann::ordered_json   &summary,
                                 const std::vector<std::string> &keys)
   {

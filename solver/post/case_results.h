@@ -20,6 +20,10 @@ namespace ebweld
     bool has(const std::string &key) const { return values_.count(key) != 0; }
     const nlohmann::ordered_json &at(const std::string &key) const { return values_.at(key); }
 
+    /// The screen report of `keys` that are set and numeric, joined by ", "
+    /// ("melt depth 2.5069 um, melt half width 4.1691 um").
+    std::string report(const std::vector<std::string> &keys) const;
+
     /// Everything that makes the result doubtful, in the order found.
     std::vector<std::string> warnings;
 

@@ -1,5 +1,8 @@
 #include "solver/post/result_quantities.h"
 
+#include <algorithm>
+#include <iomanip>
+#include <sstream>
 #include <stdexcept>
 
 namespace ebweld
@@ -127,6 +130,29 @@ namespace ebweld
       if (quantity.tables & table)
         keys.push_back(quantity.key);
     return keys;
+  }
+
+  std::string screen_text(const std::string &key, const double value)
+  {
+    const ResultQuantity &q      = result_quantity(key);
+    std::string           label  = key;
+    const std::string     suffix = "_" + q.unit;
+    // the unit's spelling in the key: J/m is "_J_per_m", m/s "_m_per_s", B "_bytes"
+    for (const std::string &tail :
+         {suffix, std::string("_J_per_m"), std::string("_m_per_s"), std::string("_bytes")})
+      if (label.size() > tail.size() &&
+          label.compare(label.size() - tail.size(), tail.size(), tail) == 0)
+        {
+          label.erase(label.size() - tail.size());
+          break;
+        }
+    std::replace(label.begin(), label.end(), '_', ' ');
+    const bool         length = q.unit == "m";
+    std::ostringstream text;
+    text << std::setprecision(5) << label << " " << (length ? value * 1e6 : value);
+    if (q.unit != "-" && !q.unit.empty())
+      text << " " << (length ? "um" : q.unit);
+    return text.str();
   }
 
   std::string result_quantities_markdown()

@@ -1,8 +1,8 @@
 #pragma once
 // Every quantity ebweld reports, named once: its key (the SI unit is part
 // of the name), unit, meaning, what computes it and the tables it appears
-// in. summary.json, a study's results.csv, the optimiser's tables and the
-// outputs table of docs/OUTPUTS.md all take their names from here, and
+// in. summary.json, a study's results.csv, the optimiser's tables, the
+// outputs table of docs/OUTPUTS.md and the screen report (screen_text) all take their names from here, and
 // CaseResults refuses a key that is not listed, so a new quantity is one
 // entry in result_quantities.cc.
 
@@ -39,6 +39,11 @@ namespace ebweld
 
   /// Keys of the quantities of `table`, in registry order.
   std::vector<std::string> result_keys(ResultTable table);
+
+  /// How the screen report shows a quantity: its key without the unit,
+  /// spaced, then the value and its unit, lengths in um ("melt depth
+  /// 2.5069 um"), with 5 significant digits.
+  std::string screen_text(const std::string &key, double value);
 
   /// The registry as the Markdown table of docs/OUTPUTS.md.
   std::string result_quantities_markdown();

@@ -125,10 +125,10 @@ namespace ebweld
     for (const auto &warning : results.warnings)
       if (std::find(setup.warnings.begin(), setup.warnings.end(), warning) == setup.warnings.end())
         log << "  WARNING: " << warning << "\n";
-    log << "  times [s]: setup " << coupled.solved.setup_time_s << ", assembly "
-        << coupled.solved.assembly_time_s << ", solve " << coupled.solved.solve_time_s
-        << ", postprocess " << postprocess_time << ", output " << output_time << ", total "
-        << total.wall_time() << "\n";
+    log << "  times: "
+        << results.report({"setup_time_s", "assembly_time_s", "solve_time_s", "postprocess_time_s",
+                           "output_time_s", "wall_time_s"})
+        << "\n";
 
     const auto summary = results.summary();
     if (options.write_summary && Utilities::MPI::this_mpi_process(comm) == 0)

@@ -97,3 +97,16 @@ BOOST_AUTO_TEST_CASE(a_case_summary_holds_registered_keys_in_registry_order)
     BOOST_TEST(summary.contains(key), key);
   BOOST_TEST(PostprocessorRegistry::instance().names().size() >= 8u);
 }
+
+BOOST_AUTO_TEST_CASE(the_screen_report_spells_keys_and_units_from_the_registry)
+{
+  BOOST_TEST(screen_text("melt_depth_m", 2.50689e-6) == "melt depth 2.5069 um");
+  BOOST_TEST(screen_text("heat_input_J_per_m", 0.125) == "heat input 0.125 J/m");
+  BOOST_TEST(screen_text("travel_speed_m_per_s", 892.1) == "travel speed 892.1 m/s");
+  BOOST_TEST(screen_text("linear_iterations", 8) == "linear iterations 8");
+  BOOST_TEST(screen_text("peak_memory_bytes", 1e9) == "peak memory 1e+09 B");
+  CaseResults results;
+  results.set("melt_depth_m", 2.5e-6);
+  results.set("melted", true); // not a number: not on screen
+  BOOST_TEST(results.report({"melted", "melt_depth_m", "melt_length_m"}) == "melt depth 2.5 um");
+}

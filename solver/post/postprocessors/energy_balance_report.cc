@@ -21,10 +21,10 @@ namespace ebweld
       r.set("heat_conducted_out_W", balance.conducted_out_W);
       r.set("heat_convected_out_W", balance.convected_out_W);
       add_warnings(balance, r.warnings);
-      context.log << "  energy balance: absorbed " << balance.absorbed_W << " W, deposited "
-                  << balance.deposited_W << " W; out by advection " << balance.advected_out_W
-                  << " W, conduction " << balance.conducted_out_W << " W, convection "
-                  << balance.convected_out_W << " W; relative error " << balance.relative_error()
+      context.log << "  energy balance: "
+                  << r.report({"absorbed_power_W", "deposited_power_W", "heat_advected_out_W",
+                               "heat_conducted_out_W", "heat_convected_out_W",
+                               "energy_balance_relative_error"})
                   << "\n";
     }
 

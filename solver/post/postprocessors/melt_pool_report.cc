@@ -22,10 +22,10 @@ namespace ebweld
         r.warnings.push_back("the melt pool reaches the outflow face: its length is truncated; "
                              "enlarge Mesh/Length behind beam (um)");
       if (pool.melted)
-        context.log << "  melt pool: depth " << pool.depth_m * 1e6 << " um, half-width "
-                    << pool.half_width_m * 1e6 << " um, length " << pool.length_m * 1e6
-                    << " um (xi " << pool.rear_xi_m * 1e6 << " to " << pool.front_xi_m * 1e6
-                    << " um)\n";
+        context.log << "  melt pool: "
+                    << r.report({"melt_depth_m", "melt_half_width_m", "melt_length_m",
+                                 "melt_front_xi_m", "melt_rear_xi_m"})
+                    << "\n";
       else
         context.log << "  no melting (peak below T_m = "
                     << context.setup.material.melting_temperature_K << " K)\n";

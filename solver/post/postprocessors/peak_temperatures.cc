@@ -5,7 +5,6 @@
 #include "solver/post/postprocessor.h"
 
 #include <algorithm>
-#include <iomanip>
 
 namespace ebweld
 {
@@ -25,9 +24,10 @@ namespace ebweld
       context.results.set("peak_temperature_K", T0 + peak_rise);
       context.results.set("peak_surface_temperature_K", T0 + surface_peak);
       context.results.set("peak_surface_over_boiling", (T0 + surface_peak) / T_boil);
-      context.log << std::setprecision(5) << "  peak temperature " << T0 + peak_rise
-                  << " K (surface " << T0 + surface_peak << " K, boiling point " << T_boil
-                  << " K)\n";
+      context.log << "  temperatures: "
+                  << context.results.report({"peak_temperature_K", "peak_surface_temperature_K",
+                                             "peak_surface_over_boiling"})
+                  << "\n";
     }
   };
 

@@ -38,7 +38,8 @@ namespace ebweld
         }
       const double current = setup.beam.current_A * response.power_factor(context.melt_rise_K());
       r.set("current_for_target_depth_A", current);
-      context.log << "  current for target melt depth " << z_t * 1e6 << " um: " << current << " A ("
+      context.log << "  target depth: "
+                  << r.report({"target_melt_depth_m", "current_for_target_depth_A"}) << " ("
                   << current * setup.beam.voltage_V << " W of V I)\n";
     }
 
