@@ -105,6 +105,10 @@ BOOST_AUTO_TEST_CASE(values_outside_patterns_and_ranges)
   expect_input_error("run --set 'Linear solver/AIR cell Peclet threshold=-3'",
                      {"Linear solver/AIR cell Peclet threshold", "-3", "> 0"});
   expect_input_error("run --frobnicate", {"unknown option", "--frobnicate"});
+  expect_input_error("run --set 'Output/Postprocessors=melt pool, melt pool'",
+                     {"Output/Postprocessors", "melt pool, melt pool", "at most once"});
+  expect_input_error("run --set 'Output/Postprocessors=melt pool, cross sections'",
+                     {"Output/Postprocessors", "cross sections", "peak temperatures"});
 }
 
 BOOST_AUTO_TEST_CASE(study_and_optimisation_inputs)

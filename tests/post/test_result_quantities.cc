@@ -110,3 +110,18 @@ BOOST_AUTO_TEST_CASE(the_screen_report_spells_keys_and_units_from_the_registry)
   results.set("melted", true); // not a number: not on screen
   BOOST_TEST(results.report({"melted", "melt_depth_m", "melt_length_m"}) == "melt depth 2.5 um");
 }
+
+BOOST_AUTO_TEST_CASE(postprocessors_are_selected_by_name)
+{
+  // only the melt pool: its quantities are reported, the others' are not
+  const auto setup =
+      testing::make_setup({"Mesh/Cells per beam diameter=4", "Mesh/Cells per deposition depth=4"});
+  OutputOptions options;
+  options.write_fields = options.write_profiles = options.write_summary = false;
+  options.postprocessors                                                = {"melt pool"};
+  std::ostream quiet(nullptr);
+  const auto   summary = run_case(*setup, MPI_COMM_WORLD, options, quiet);
+  BOOST_TEST(summary.contains("melt_depth_m"));
+  BOOST_TEST(!summary.contains("peak_temperature_K"));
+  BOOST_TEST(!summary.contains("energy_balance_relative_error"));
+}
