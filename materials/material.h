@@ -1,6 +1,11 @@
 #pragma once
-// Constant thermophysical and atomic properties of one material (SI units).
+// Thermophysical and atomic properties of one material (SI units): the
+// constant values at 300 K the linear solve and the beam models use, and
+// the temperature-dependent data where the material has them.
 
+#include "materials/thermal_properties.h"
+
+#include <memory>
 #include <string>
 
 namespace ebweld
@@ -22,6 +27,9 @@ namespace ebweld
     double atomic_number = 0.;
     /// atomic mass A [g/mol]
     double atomic_mass_g_per_mol = 0.;
+
+    /// temperature-dependent properties (null: none known)
+    std::shared_ptr<const ThermalProperties> thermal;
 
     /// rho c_p [J/m^3/K]
     double volumetric_heat_capacity_J_per_m3K() const

@@ -3,12 +3,29 @@
 #include "solver/base/csv_lines.h"
 #include "solver/base/input_error.h"
 
+#include <filesystem>
+
 namespace ebweld
 {
   std::string MaterialDatabase::shipped_table_path()
   {
     return std::string(EBWELD_SOURCE_DIR) + "/materials/materials.csv";
   }
+
+  namespace
+  {
+    /// The temperature-dependent data of `name` kept beside a table:
+    /// data/<name>.csv in the table's folder, if it exists.
+    std::shared_ptr<const ThermalProperties> property_file_beside(const std::string &table,
+                                                                  const std::string &name)
+    {
+      const auto file = std::filesystem::path(table).parent_path() / "data" / (name + ".csv");
+      if (!std::filesystem::exists(file))
+        return nullptr;
+      return std::make_shared<const ThermalProperties>(
+          read_thermal_properties(file.string(), "Material/Database file"));
+    }
+  } // namespace
 
   MaterialDatabase MaterialDatabase::from_csv(const std::string &path)
   {
@@ -33,6 +50,9 @@ namespace ebweld
         m.atomic_number           = parse_csv_number(fields[6], where);
         m.atomic_mass_g_per_mol   = parse_csv_number(fields[7], where);
         m.validate(where + " (" + m.name + ")");
+        if (database.materials_.count(m.name))
+          throw InputError(where + ": material " + m.name + " is listed twice");
+        m.thermal = property_file_beside(path, m.name);
         database.add(m);
       }
     return database;
@@ -40,7 +60,13 @@ namespace ebweld
 
   void MaterialDatabase::add(const Material &material)
   {
-    materials_[material.name] = material;
+    if (!materials_.emplace(material.name, material).second)
+      throw InputError("material " + material.name + " is defined twice");
+  }
+
+  bool MaterialDatabase::contains(const std::string &name) const
+  {
+    return materials_.count(name) != 0;
   }
 
   const Material &MaterialDatabase::find(const std::string &name,

@@ -1,5 +1,6 @@
 #pragma once
-// The material table shipped with the program (materials/materials.csv),
+// The material table shipped with the program (materials/materials.csv,
+// with temperature-dependent data in materials/data/<name>.csv),
 // extendable by materials defined in the input file.
 
 #include "materials/material.h"
@@ -21,7 +22,9 @@ namespace ebweld
     /// Path of the table shipped with the program.
     static std::string shipped_table_path();
 
+    /// Throws InputError if a material of that name is known already.
     void add(const Material &material);
+    bool contains(const std::string &name) const;
 
     /// Throws InputError listing the known names if `name` is unknown.
     const Material &find(const std::string &name, const std::string &parameter) const;

@@ -1,6 +1,7 @@
 #include "materials/material_parameters.h"
 
 #include "materials/material_database.h"
+#include "solver/base/input_error.h"
 #include "solver/base/number_pattern.h"
 #include "solver/base/parameter_section.h"
 
@@ -23,6 +24,20 @@ namespace ebweld
         {"Boiling temperature (K)", "T_boil [K], >= T_m", &Material::boiling_temperature_K},
         {"Atomic number", "Z (mean for compounds) [-], in [1, 118]", &Material::atomic_number},
         {"Atomic mass (g/mol)", "A [g/mol], > 0", &Material::atomic_mass_g_per_mol}};
+    /// Custom constants left at 0 from the property file at 300 K.
+    void fill_constants_from(const ThermalProperties &p, Material &m)
+    {
+      const double T = 300., no_smoothing = 0.;
+      const auto   fill = [](double &value, const double from_file) {
+        if (value == 0.)
+          value = from_file;
+      };
+      fill(m.conductivity_W_per_mK, p.conductivity_W_per_mK(T, no_smoothing));
+      fill(m.density_kg_per_m3, p.density_kg_per_m3(T, no_smoothing));
+      fill(m.heat_capacity_J_per_kgK, p.heat_capacity_J_per_kgK(T, no_smoothing));
+      fill(m.melting_temperature_K, p.solidus_K);
+      fill(m.boiling_temperature_K, p.boiling_temperature_K);
+    }
   } // namespace
 
   void declare_material_parameters(dealii::ParameterHandler &prm)
@@ -30,8 +45,19 @@ namespace ebweld
     prm.enter_subsection("Material");
     prm.declare_entry("Name", "Si", dealii::Patterns::Anything(),
                       "Material of the workpiece: a name in the material "
-                      "table (shipped: Si, Au, Ta, Cu, Ag, W) or the name "
-                      "given in subsection Custom.");
+                      "table (shipped: Si, Au, Ta, Cu, Ag, W, Ti-6Al-4V, SS316L, "
+                      "IN625, IN718) or the name given in subsection Custom.");
+    prm.declare_entry("Temperature-dependent properties", "false", dealii::Patterns::Bool(),
+                      "true: k(T), c_p(T), melting with latent heat and the surface losses "
+                      "of the material's property file, solved by Newton's method "
+                      "(docs/PHYSICS.md 6; Q1 only, not yet with ebweld optimize or an "
+                      "interface filler). false: the constant properties at 300 K of "
+                      "the material table and one linear solve (the seed paper's model).");
+    prm.declare_entry("Melting range smoothing (K)", "30", NumberPattern::in_range(0.1, 500.),
+                      "Narrowest melting range [K]: a pure element's jump in liquid "
+                      "fraction at T_m (or an alloy's range narrower than this) is spread "
+                      "over this width around it, so that the mesh resolves it and Newton "
+                      "converges. The melt pool is still reported at the solidus.");
     prm.declare_entry("Database file", "", dealii::Patterns::Anything(),
                       "CSV material table to use instead of the shipped "
                       "materials/materials.csv (same columns). Empty: the "
@@ -43,6 +69,11 @@ namespace ebweld
     for (const auto &entry : property_entries)
       // 0: not given; a defined material needs each > 0 (Material::validate)
       prm.declare_entry(entry.name, "0", NumberPattern::at_least(0.), entry.doc);
+    prm.declare_entry("Property file", "", dealii::Patterns::Anything(),
+                      "CSV of temperature-dependent properties of this material "
+                      "(format: docs/MATERIALS.md; empty: none). Conductivity, density, "
+                      "heat capacity, melting and boiling temperature left at 0 above "
+                      "are then taken from it at 300 K.");
     prm.leave_subsection();
     prm.leave_subsection();
   }
@@ -59,8 +90,20 @@ namespace ebweld
       m.name = custom.text("Name");
       if (!m.name.empty())
         {
+          if (database.contains(m.name))
+            throw_input_error(custom.path("Name"), m.name,
+                              "a name not in the material table (it would shadow the "
+                              "table's " +
+                                  m.name + ")");
           for (const auto &entry : property_entries)
             m.*(entry.member) = custom.number(entry.name);
+          if (const std::string file = custom.text("Property file"); !file.empty())
+            {
+              const auto thermal = std::make_shared<const ThermalProperties>(
+                  read_thermal_properties(file, custom.path("Property file")));
+              fill_constants_from(*thermal, m);
+              m.thermal = thermal;
+            }
           m.validate("Material/Custom");
           database.add(m);
         }
@@ -73,5 +116,17 @@ namespace ebweld
     const MaterialDatabase database = parse_material_database(prm);
     ParameterSection       section(prm, "Material");
     return database.find(section.text("Name"), section.path("Name"));
+  }
+} // namespace ebweld
+
+namespace ebweld
+{
+  MaterialModelSettings parse_material_model(dealii::ParameterHandler &prm)
+  {
+    ParameterSection      section(prm, "Material");
+    MaterialModelSettings settings;
+    settings.temperature_dependent = section.flag("Temperature-dependent properties");
+    settings.melting_smoothing_K   = section.number("Melting range smoothing (K)");
+    return settings;
   }
 } // namespace ebweld

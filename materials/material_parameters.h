@@ -8,6 +8,15 @@
 
 namespace ebweld
 {
+  /// How the material enters the heat equation.
+  struct MaterialModelSettings
+  {
+    /// the property file's k(T), c_p(T), melting and losses (Newton) or
+    /// the table's constants (one linear solve)
+    bool   temperature_dependent = false;
+    double melting_smoothing_K   = 30.;
+  };
+
   void declare_material_parameters(dealii::ParameterHandler &prm);
 
   /// The table in use (shipped or Material/Database file) with the
@@ -17,4 +26,6 @@ namespace ebweld
   /// The selected material; throws InputError for an unknown name or
   /// out-of-range properties.
   Material parse_material(dealii::ParameterHandler &prm);
+
+  MaterialModelSettings parse_material_model(dealii::ParameterHandler &prm);
 } // namespace ebweld

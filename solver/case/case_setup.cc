@@ -19,6 +19,24 @@ namespace ebweld
     SourceRegistry::instance().declare_parameters(prm);
     MeshSettings::declare_parameters(prm);
     LinearSolverSettings::declare_parameters(prm);
+    NonlinearSolverSettings::declare_parameters(prm);
+
+    prm.enter_subsection("Surface losses");
+    prm.declare_entry("Radiation", "true", Patterns::Bool(),
+                      "With temperature-dependent properties: radiation eps sigma "
+                      "(T^4 - T_amb^4) from the top surface, eps from the material's "
+                      "property file.");
+    prm.declare_entry("Evaporation", "true", Patterns::Bool(),
+                      "With temperature-dependent properties: evaporative cooling by the "
+                      "Hertz-Knudsen-Langmuir flux (docs/PHYSICS.md 6.3) where the "
+                      "material's property file has evaporation data.");
+    prm.declare_entry("Ambient pressure (Pa)", "0", NumberPattern::in_range(0., 1e7),
+                      "Pressure above the surface [Pa]: the net evaporation flux is "
+                      "driven by p_sat(T) minus it; 0: vacuum (electron-beam chambers).");
+    prm.declare_entry("Recondensed fraction", "0.18", NumberPattern::in_range(0., 0.99),
+                      "Fraction of the evaporated flux that returns to the surface [-]; "
+                      "0.18 for strong evaporation into vacuum (Anisimov 1968).");
+    prm.leave_subsection();
 
     prm.enter_subsection("Boundary");
     prm.declare_entry("Initial temperature (K)", "300", NumberPattern::positive(),
@@ -82,6 +100,17 @@ namespace ebweld
       output.write_profiles    = s.flag("Write profiles");
       output.catalyst_interval = s.number("Catalyst interval");
     }
+    material_model = parse_material_model(prm);
+    {
+      ParameterSection s(prm, "Surface losses");
+      surface_loss_settings.radiation            = s.flag("Radiation");
+      surface_loss_settings.evaporation          = s.flag("Evaporation");
+      surface_loss_settings.ambient_pressure_Pa  = s.number("Ambient pressure (Pa)");
+      surface_loss_settings.recondensed_fraction = s.number("Recondensed fraction");
+    }
+    nonlinear_solver = NonlinearSolverSettings::parse(prm);
+    if (material_model.temperature_dependent)
+      set_up_temperature_dependence();
     if (boundary.initial_temperature_K >= material.melting_temperature_K)
       throw_input_error("Boundary/Initial temperature (K)",
                         format_value(boundary.initial_temperature_K),
@@ -98,11 +127,64 @@ namespace ebweld
             std::max(scales.deposition_depth_m, source->deposition_depth_m());
         scales.bulk_depth_m = std::max(scales.bulk_depth_m, source->bulk_depth_m());
       }
+    // the pool's size follows the mean conductivity up to the fusion line:
+    // the Kirchhoff variable Phi(T_s) = k_mean (T_s - T0) is what a point
+    // source's far field fixes (docs/PHYSICS.md 6.1)
+    const double melt_conductivity_W_per_mK =
+        temperature_dependent() ? kirchhoff_map->kirchhoff_rise_K(solidus_K()) *
+                                      kirchhoff_map->reference_conductivity_W_per_mK() /
+                                      (solidus_K() - boundary.initial_temperature_K)
+                                : material.conductivity_W_per_mK;
     scales.melt_length_estimate_m =
-        absorbed_power_W() / (2. * M_PI * material.conductivity_W_per_mK *
-                              (material.melting_temperature_K - boundary.initial_temperature_K));
+        absorbed_power_W() /
+        (2. * M_PI * melt_conductivity_W_per_mK * (solidus_K() - boundary.initial_temperature_K));
     extents  = choose_extents(mesh, scales);
     warnings = extent_warnings(extents, scales);
+  }
+
+  void CaseSetup::set_up_temperature_dependence()
+  {
+    const std::string switch_name = "Material/Temperature-dependent properties";
+    if (!material.thermal)
+      throw_input_error(switch_name, "true",
+                        "false for " + material.name +
+                            ", which has no temperature-dependent data (or give one with "
+                            "Material/Custom/Property file)");
+    if (discretisation.degree != 1)
+      throw_input_error("Discretisation/Element degree", std::to_string(discretisation.degree),
+                        "1 with " + switch_name + " = true");
+    const ThermalProperties &p = *material.thermal;
+    if (boundary.initial_temperature_K >= p.solidus_K)
+      throw_input_error(
+          "Boundary/Initial temperature (K)", format_value(boundary.initial_temperature_K),
+          "below the solidus of " + material.name + " (" + format_value(p.solidus_K) + " K)");
+    // tabulated far beyond boiling: above the table the properties are
+    // held at its last values (a warning says when a solution gets there)
+    const double hottest_K = std::max(p.liquidus_K, p.boiling_temperature_K);
+    kirchhoff_map          = std::make_shared<const KirchhoffMap>(
+        p, boundary.initial_temperature_K, material_model.melting_smoothing_K, 3. * hottest_K);
+    surface_losses.convection_W_per_m2K  = boundary.top_convection_W_per_m2K;
+    surface_losses.ambient_temperature_K = boundary.ambient_temperature_K;
+    surface_losses.emissivity            = surface_loss_settings.radiation ? p.emissivity : 0.;
+    if (surface_loss_settings.evaporation && p.evaporates())
+      {
+        auto &e                             = surface_losses.evaporation;
+        e.boiling_temperature_K             = p.boiling_temperature_K;
+        e.latent_heat_vaporisation_J_per_kg = p.latent_heat_vaporisation_J_per_kg;
+        e.molar_mass_kg_per_mol             = p.molar_mass_kg_per_mol;
+        e.recondensed_fraction              = surface_loss_settings.recondensed_fraction;
+        e.ambient_pressure_Pa               = surface_loss_settings.ambient_pressure_Pa;
+      }
+  }
+
+  double CaseSetup::solidus_K() const
+  {
+    return temperature_dependent() ? material.thermal->solidus_K : material.melting_temperature_K;
+  }
+
+  double CaseSetup::liquidus_K() const
+  {
+    return temperature_dependent() ? material.thermal->liquidus_K : material.melting_temperature_K;
   }
 
   double CaseSetup::absorbed_power_W() const

@@ -4,9 +4,13 @@
 // output settings. Parsing fails with InputError before any solve starts,
 // which is what `ebweld run --validate` relies on.
 
+#include "materials/kirchhoff_map.h"
 #include "materials/material.h"
+#include "materials/material_parameters.h"
+#include "materials/surface_losses.h"
 #include "meshes/half_brick_mesh.h"
 #include "solver/case/beam_settings.h"
+#include "solver/fe/kirchhoff_solver.h"
 #include "solver/fe/linear_solver.h"
 #include "sources/heat_source.h"
 
@@ -26,6 +30,16 @@ namespace ebweld
     double top_convection_W_per_m2K = 0.;
     /// T_amb of the top-surface convection [K]
     double ambient_temperature_K = 300.;
+  };
+
+  /// Which top-surface losses the temperature-dependent solve includes
+  /// (convection is Boundary's), docs/PHYSICS.md 6.2-6.3.
+  struct SurfaceLossSettings
+  {
+    bool   radiation            = true;
+    bool   evaporation          = true;
+    double ambient_pressure_Pa  = 0.;
+    double recondensed_fraction = 0.18;
   };
 
   struct DiscretisationSettings
@@ -65,13 +79,32 @@ namespace ebweld
     BoundarySettings                         boundary;
     DiscretisationSettings                   discretisation;
     LinearSolverSettings                     linear_solver;
-    OutputSettings                           output;
-    double                                   speed_m_per_s = 0.;
+    MaterialModelSettings                    material_model;
+    SurfaceLossSettings                      surface_loss_settings;
+    NonlinearSolverSettings                  nonlinear_solver;
+    /// with temperature-dependent properties: the state map and the
+    /// surface losses (null / unused otherwise)
+    std::shared_ptr<const KirchhoffMap> kirchhoff_map;
+    SurfaceLossModel                    surface_losses;
+    OutputSettings                      output;
+    double                              speed_m_per_s = 0.;
     /// non-fatal problems found while parsing
     std::vector<std::string> warnings;
+
+    bool temperature_dependent() const { return kirchhoff_map != nullptr; }
+    /// The temperature of the fusion line the melt pool is measured at:
+    /// the solidus with temperature-dependent properties, else T_m [K].
+    double solidus_K() const;
+    /// The liquidus (T_m with constant properties) [K].
+    double liquidus_K() const;
 
     double                          absorbed_power_W() const;
     double                          peclet_number() const;
     std::vector<const HeatSource *> source_pointers() const;
+
+  private:
+    /// Checks that the material and discretisation allow it and builds
+    /// kirchhoff_map and surface_losses.
+    void set_up_temperature_dependence();
   };
 } // namespace ebweld

@@ -13,14 +13,24 @@ namespace ebweld
   HeatOperatorCoefficients coefficients_for(const CaseSetup &setup)
   {
     HeatOperatorCoefficients c;
-    c.rho_cp_J_per_m3K         = setup.material.volumetric_heat_capacity_J_per_m3K();
     c.velocity_m_per_s[0]      = -setup.speed_m_per_s;
-    const double k             = setup.material.conductivity_W_per_mK;
-    c.conductivity_W_per_mK    = [k](const Box &) { return k; };
     c.streamline_stabilisation = setup.discretisation.streamline_stabilisation;
+    c.ambient_rise_K = setup.boundary.ambient_temperature_K - setup.boundary.initial_temperature_K;
+    if (setup.temperature_dependent())
+      {
+        // the operator at T0's properties; the surface losses, convection
+        // included, are the nonlinear solve's (kirchhoff_solver.h)
+        const KirchhoffMap &map = *setup.kirchhoff_map;
+        c.rho_cp_J_per_m3K      = map.reference_heat_capacity_J_per_m3K();
+        const double k0         = map.reference_conductivity_W_per_mK();
+        c.conductivity_W_per_mK = [k0](const Box &) { return k0; };
+        return c;
+      }
+    c.rho_cp_J_per_m3K      = setup.material.volumetric_heat_capacity_J_per_m3K();
+    const double k          = setup.material.conductivity_W_per_mK;
+    c.conductivity_W_per_mK = [k](const Box &) { return k; };
     if (setup.boundary.top_convection_W_per_m2K > 0.)
       c.convection_W_per_m2K[boundary_id::top] = setup.boundary.top_convection_W_per_m2K;
-    c.ambient_rise_K = setup.boundary.ambient_temperature_K - setup.boundary.initial_temperature_K;
     return c;
   }
 
@@ -49,16 +59,26 @@ namespace ebweld
   }
 
   void assemble_and_solve(SolvedCase &solved, const CaseSetup &setup,
-                          const HeatOperatorCoefficients &coefficients)
+                          const HeatOperatorCoefficients &coefficients, std::ostream &log)
   {
     PhaseTimer   phase(solved.problem->communicator());
     HeatProblem &problem = *solved.problem;
     problem.assemble_operator(coefficients);
     solved.deposited_W = 2. * problem.assemble_sources(setup.source_pointers(), boundary_id::top);
     solved.assembly_time_s += phase.lap();
-    problem.prepare_solver(setup.linear_solver);
-    solved.iterations = problem.solve();
-    problem.release_solver();
+    if (setup.temperature_dependent())
+      {
+        const KirchhoffModel model{*setup.kirchhoff_map, setup.surface_losses, boundary_id::top,
+                                   setup.solidus_K()};
+        solved.iterations =
+            solve_kirchhoff(problem, model, setup.nonlinear_solver, setup.linear_solver, log);
+      }
+    else
+      {
+        problem.prepare_solver(setup.linear_solver);
+        solved.iterations = problem.solve();
+        problem.release_solver();
+      }
     solved.solve_time_s += phase.lap();
   }
 
@@ -92,10 +112,22 @@ namespace ebweld
         << " MPI rank(s)\n"
         << std::flush;
 
-    assemble_and_solve(solved, setup, coefficients ? *coefficients : coefficients_for(setup));
-    log << "  solved: " << (problem.krylov_method() == "gmres" ? "GMRES" : "BiCGStab") << " + "
-        << problem.preconditioner() << " (max cell Peclet " << problem.max_cell_peclet() << "), "
-        << solved.iterations << " iterations\n";
+    if (setup.temperature_dependent())
+      log << "  temperature-dependent properties: solidus " << setup.solidus_K() << " K, liquidus "
+          << setup.liquidus_K() << " K, melting range smoothed to at least "
+          << setup.material_model.melting_smoothing_K << " K; radiation "
+          << (setup.surface_losses.emissivity > 0. ? "on" : "off") << ", evaporation "
+          << (setup.surface_losses.evaporates() ? "on" : "off") << "\n";
+    assemble_and_solve(solved, setup, coefficients ? *coefficients : coefficients_for(setup), log);
+    if (const NonlinearState *nonlinear = problem.nonlinear())
+      log << "  solved: Newton, " << nonlinear->newton_iterations << " iterations in "
+          << nonlinear->continuation_steps << " continuation level(s), "
+          << nonlinear->linear_iterations << " Krylov iterations (max cell Peclet at T0 "
+          << problem.max_cell_peclet() << ")\n";
+    else
+      log << "  solved: " << (problem.krylov_method() == "gmres" ? "GMRES" : "BiCGStab") << " + "
+          << problem.preconditioner() << " (max cell Peclet " << problem.max_cell_peclet() << "), "
+          << solved.iterations << " iterations\n";
     return solved;
   }
 } // namespace ebweld

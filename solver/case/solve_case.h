@@ -41,8 +41,9 @@ namespace ebweld
   SolvedCase solve_case(const CaseSetup &setup, MPI_Comm comm, std::ostream &log,
                         const std::optional<HeatOperatorCoefficients> &coefficients = {});
 
-  /// (Re-)assembles operator and sources with `coefficients` and solves;
+  /// (Re-)assembles operator and sources with `coefficients` and solves
+  /// (Newton with temperature-dependent properties, reported to `log`);
   /// adds the times to the case's.
   void assemble_and_solve(SolvedCase &solved, const CaseSetup &setup,
-                          const HeatOperatorCoefficients &coefficients);
+                          const HeatOperatorCoefficients &coefficients, std::ostream &log);
 } // namespace ebweld

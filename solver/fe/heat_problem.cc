@@ -217,6 +217,15 @@ namespace ebweld
     krylov_method_  = solver_->krylov_method();
   }
 
+  void copy_owned(const PETScWrappers::MPI::Vector &from, RiseVector &to)
+  {
+    const PetscScalar *values = nullptr;
+    check_petsc(VecGetArrayRead(from, &values), "VecGetArrayRead");
+    std::copy(values, values + to.locally_owned_size(), to.begin());
+    check_petsc(VecRestoreArrayRead(from, &values), "VecRestoreArrayRead");
+    to.update_ghost_values();
+  }
+
   unsigned int HeatProblem::solve()
   {
     AssertThrow(solver_, ExcMessage("HeatProblem::solve: call prepare_solver() first"));
@@ -225,13 +234,23 @@ namespace ebweld
     PETScWrappers::MPI::Vector solution(owned_, comm_);
     const unsigned int         iterations = solver_->solve(solution, rhs);
     constraints_.distribute(solution);
-    // both vectors hold the owned DoFs as one contiguous range, in order
-    const PetscScalar *values = nullptr;
-    check_petsc(VecGetArrayRead(solution, &values), "VecGetArrayRead");
-    std::copy(values, values + rise_.locally_owned_size(), rise_.begin());
-    check_petsc(VecRestoreArrayRead(solution, &values), "VecRestoreArrayRead");
-    rise_.update_ghost_values();
+    copy_owned(solution, rise_);
+    nonlinear_.reset();
     return iterations;
+  }
+
+  std::unique_ptr<MatrixFreeOperator> HeatProblem::take_matrix_free_operator()
+  {
+    AssertThrow(matrix_free_, ExcMessage("HeatProblem::take_matrix_free_operator: Q1 only, after "
+                                         "assemble_operator()"));
+    return std::move(matrix_free_);
+  }
+
+  void HeatProblem::set_nonlinear_solution(const PETScWrappers::MPI::Vector &rise_K,
+                                           NonlinearState                    state)
+  {
+    copy_owned(rise_K, rise_);
+    nonlinear_ = std::move(state);
   }
 
   double HeatProblem::triangulation_diameter_m() const

@@ -9,6 +9,7 @@
 #include "solver/fe/heat_assembler.h"
 #include "solver/fe/linear_solver.h"
 #include "solver/fe/matrix_preallocation.h"
+#include "solver/fe/nonlinear_state.h"
 #include "solver/fe/rise_vector.h"
 
 #include <deal.II/base/array_view.h>
@@ -64,6 +65,27 @@ namespace ebweld
       solver_.reset();
       solver_matrix_free_.reset();
     }
+
+    /// What a solver of its own (the nonlinear one, kirchhoff_solver.h)
+    /// needs of the state: the constraints, a new matrix in the AMG
+    /// matrix's layout, the source right-hand side, and the operator of the
+    /// last assemble_operator() with its AMG matrix (Q1 only; taking the
+    /// operator leaves none for prepare_solver()).
+    const dealii::AffineConstraints<double> &constraints() const { return constraints_; }
+    void create_amg_matrix(dealii::PETScWrappers::MPI::SparseMatrix &matrix) const
+    {
+      amg_preallocation_.create_matrix(matrix, comm_);
+    }
+    const dealii::PETScWrappers::MPI::Vector &source_rhs() const { return source_rhs_; }
+    std::unique_ptr<MatrixFreeOperator>       take_matrix_free_operator();
+    dealii::PETScWrappers::MPI::SparseMatrix &amg_matrix() { return amg_matrix_; }
+
+    /// Stores a solution found outside solve(): the temperature rise of
+    /// the owned DoFs and what the nonlinear solve leaves beside it.
+    void set_nonlinear_solution(const dealii::PETScWrappers::MPI::Vector &rise_K,
+                                NonlinearState                            state);
+    /// The nonlinear solve's state, or null after a linear solve.
+    const NonlinearState *nonlinear() const { return nonlinear_ ? &*nonlinear_ : nullptr; }
 
     /// Temperature rise theta = T - T0 [K] with ghost values (a deal.II
     /// vector: element access to PETSc's ghosted vectors is slow).
@@ -140,5 +162,6 @@ namespace ebweld
     std::unique_ptr<LinearSolver>       solver_;
     std::string                         preconditioner_, krylov_method_;
     std::vector<dealii::Point<3>>       support_points_;
+    std::optional<NonlinearState>       nonlinear_;
   };
 } // namespace ebweld

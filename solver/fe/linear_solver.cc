@@ -141,6 +141,22 @@ namespace ebweld
   void LinearSolver::set_operator(Mat op, dealii::PETScWrappers::MPI::SparseMatrix &amg_matrix,
                                   const double cell_peclet, const AmgMatrixKind amg_matrix_kind)
   {
+    set_operator(
+        op, amg_matrix.petsc_matrix(), [&amg_matrix]() { amg_matrix.clear(); }, cell_peclet,
+        amg_matrix_kind);
+  }
+
+  void LinearSolver::set_operator(Mat op, Mat amg_matrix, const double cell_peclet,
+                                  const AmgMatrixKind amg_matrix_kind)
+  {
+    set_operator(
+        op, amg_matrix, []() {}, cell_peclet, amg_matrix_kind);
+  }
+
+  void LinearSolver::set_operator(Mat op, Mat amg_matrix,
+                                  const std::function<void()> &release_amg_matrix,
+                                  const double cell_peclet, const AmgMatrixKind amg_matrix_kind)
+  {
     preconditioner_ = settings_.preconditioner;
     if (preconditioner_ == "auto")
       preconditioner_ = cell_peclet > settings_.air_cell_peclet_threshold ? "air" : "boomeramg";
@@ -203,7 +219,7 @@ namespace ebweld
         Mat hypre_matrix;
         check_petsc(MatConvert(amg_matrix, MATHYPRE, MAT_INITIAL_MATRIX, &hypre_matrix),
                     "MatConvert");
-        amg_matrix.clear();
+        release_amg_matrix();
         check_petsc(PCSetOperators(amg, jacobi_correction ? hypre_matrix : op, hypre_matrix),
                     "PCSetOperators");
         check_petsc(MatDestroy(&hypre_matrix), "MatDestroy");

@@ -40,6 +40,7 @@
 
 #include <petscksp.h>
 
+#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -98,6 +99,10 @@ namespace ebweld
     void set_operator(Mat op, dealii::PETScWrappers::MPI::SparseMatrix &amg_matrix,
                       double cell_peclet, AmgMatrixKind amg_matrix_kind);
 
+    /// The same with an AMG matrix the caller keeps (and may change and
+    /// pass again for the next operator).
+    void set_operator(Mat op, Mat amg_matrix, double cell_peclet, AmgMatrixKind amg_matrix_kind);
+
     /// Solves A x = b (x is the initial guess); throws SolverDivergence
     /// when the Krylov method fails or the true residual ||b - A x|| misses the
     /// tolerance.
@@ -110,6 +115,10 @@ namespace ebweld
     const std::string &krylov_method() const { return krylov_method_; }
 
   private:
+    /// set_operator(); `release_amg_matrix` runs once hypre holds its copy
+    void set_operator(Mat op, Mat amg_matrix, const std::function<void()> &release_amg_matrix,
+                      double cell_peclet, AmgMatrixKind amg_matrix_kind);
+
     LinearSolverSettings settings_;
     KSP                  ksp_ = nullptr;
     std::string          preconditioner_;

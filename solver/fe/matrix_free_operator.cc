@@ -125,26 +125,40 @@ namespace ebweld
     check_petsc(VecRestoreArray(d, &values), "VecRestoreArray");
   }
 
-  void MatrixFreeOperator::vmult(Vec y, Vec x) const
+  void MatrixFreeOperator::gather(Vec x, LinearAlgebra::distributed::Vector<double> &ghosted) const
   {
-    const PetscScalar *x_values = nullptr;
-    check_petsc(VecGetArrayRead(x, &x_values), "VecGetArrayRead");
-    std::copy(x_values, x_values + src_.locally_owned_size(), src_.begin());
-    src_.update_ghost_values();
-    // zero columns for the fixed DoFs
+    const PetscScalar *values = nullptr;
+    check_petsc(VecGetArrayRead(x, &values), "VecGetArrayRead");
+    std::copy(values, values + ghosted.locally_owned_size(), ghosted.begin());
+    check_petsc(VecRestoreArrayRead(x, &values), "VecRestoreArrayRead");
+    ghosted.update_ghost_values();
     for (const unsigned int i : constrained_local_)
-      src_.local_element(i) = 0.;
+      ghosted.local_element(i) = 0.;
+  }
+
+  void MatrixFreeOperator::apply(Vec y, Vec x, const MatrixFreeOperator *b, Vec z) const
+  {
+    AssertThrow(
+        !b || (&b->pieces_ == &pieces_ && b->cell_local_dofs_.size() == cell_local_dofs_.size()),
+        ExcMessage("MatrixFreeOperator::vmult_sum: operators on different DoFs"));
+    gather(x, src_);
+    if (b)
+      gather(z, b->src_);
     dst_ = 0.;
 
     const unsigned int  n_cells = n_owned_cells();
     const unsigned int  n       = n_;
-    std::vector<double> cell_src(dofs_per_cell_), cell_dst(dofs_per_cell_), piece_src(n);
+    std::vector<double> cell_src(dofs_per_cell_), cell_src_b(dofs_per_cell_),
+        cell_dst(dofs_per_cell_), piece_src(n), piece_src_b(n);
     for (unsigned int k = 0; k < n_cells; ++k)
       {
         // gather the cell once rather than each of its pieces
         const unsigned int *indices = &cell_local_dofs_[k * dofs_per_cell_];
         for (unsigned int i = 0; i < dofs_per_cell_; ++i)
           cell_src[i] = src_.local_element(indices[i]);
+        if (b)
+          for (unsigned int i = 0; i < dofs_per_cell_; ++i)
+            cell_src_b[i] = b->src_.local_element(indices[i]);
         std::fill(cell_dst.begin(), cell_dst.end(), 0.);
         for (unsigned int s = 0; s < pieces_.size(); ++s)
           {
@@ -159,20 +173,39 @@ namespace ebweld
                   sum += matrix[i * n + j] * piece_src[j];
                 cell_dst[local[i]] += sum;
               }
+            if (!b)
+              continue;
+            const double *matrix_b = b->piece_matrix(k, s);
+            for (unsigned int j = 0; j < n; ++j)
+              piece_src_b[j] = cell_src_b[local[j]];
+            for (unsigned int i = 0; i < n; ++i)
+              {
+                double sum = 0.;
+                for (unsigned int j = 0; j < n; ++j)
+                  sum += matrix_b[i * n + j] * piece_src_b[j];
+                cell_dst[local[i]] += sum;
+              }
           }
         for (unsigned int i = 0; i < dofs_per_cell_; ++i)
           dst_.local_element(indices[i]) += cell_dst[i];
       }
     dst_.compress(VectorOperation::add);
 
-    PetscScalar *y_values = nullptr;
+    PetscScalar       *y_values = nullptr;
+    const PetscScalar *x_values = nullptr, *z_values = nullptr;
     check_petsc(VecGetArray(y, &y_values), "VecGetArray");
+    check_petsc(VecGetArrayRead(x, &x_values), "VecGetArrayRead");
+    if (b)
+      check_petsc(VecGetArrayRead(z, &z_values), "VecGetArrayRead");
     std::copy(dst_.begin(), dst_.begin() + dst_.locally_owned_size(), y_values);
     // the fixed DoFs' rows: their diagonal only
     const unsigned int n_owned = dst_.locally_owned_size();
     for (auto i = constrained_local_.begin(); i != constrained_local_.end() && *i < n_owned; ++i)
-      y_values[*i] = owned_diagonal_[*i] * x_values[*i];
-    check_petsc(VecRestoreArray(y, &y_values), "VecRestoreArray");
+      y_values[*i] =
+          owned_diagonal_[*i] * x_values[*i] + (b ? b->owned_diagonal_[*i] * z_values[*i] : 0.);
+    if (b)
+      check_petsc(VecRestoreArrayRead(z, &z_values), "VecRestoreArrayRead");
     check_petsc(VecRestoreArrayRead(x, &x_values), "VecRestoreArrayRead");
+    check_petsc(VecRestoreArray(y, &y_values), "VecRestoreArray");
   }
 } // namespace ebweld

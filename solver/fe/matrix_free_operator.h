@@ -55,7 +55,12 @@ namespace ebweld
     Mat petsc_matrix() const { return shell_; }
 
     /// y = A x on PETSc vectors of the owned DoFs.
-    void vmult(Vec y, Vec x) const;
+    void vmult(Vec y, Vec x) const { apply(y, x, nullptr, nullptr); }
+
+    /// y = A x + B z for an operator B built for the same DoFs, pieces and
+    /// constraints: one pass over the cells instead of two (the nonlinear
+    /// solve's Jacobian, kirchhoff_jacobian.h).
+    void vmult_sum(Vec y, Vec x, const MatrixFreeOperator &b, Vec z) const { apply(y, x, &b, z); }
 
     /// The operator's diagonal into d (owned DoFs).
     void diagonal(Vec d) const;
@@ -64,6 +69,12 @@ namespace ebweld
     std::size_t n_piece_matrices() const { return matrices_.size() / (n_ * n_); }
 
   private:
+    /// y = A x (+ B z if b is given)
+    void apply(Vec y, Vec x, const MatrixFreeOperator *b, Vec z) const;
+    /// Copies an owned PETSc vector into `ghosted` with ghosts, the fixed
+    /// DoFs' entries zeroed (their columns are zero).
+    void gather(Vec x, dealii::LinearAlgebra::distributed::Vector<double> &ghosted) const;
+
     unsigned int n_owned_cells() const { return cell_local_dofs_.size() / dofs_per_cell_; }
 
     /// The matrix of piece s of owned cell k (n_ x n_, row-major).

@@ -4,8 +4,17 @@
 // PETSc's ghosted vectors goes through PETSc calls per entry.
 
 #include <deal.II/lac/la_parallel_vector.h>
+#include <deal.II/lac/petsc_vector.h>
 
 namespace ebweld
 {
   using RiseVector = dealii::LinearAlgebra::distributed::Vector<double>;
+} // namespace ebweld
+
+namespace ebweld
+{
+  /// Copies the owned values of a PETSc vector into a ghosted rise vector
+  /// (both hold the owned DoFs as one contiguous range, in order) and
+  /// updates its ghosts.
+  void copy_owned(const dealii::PETScWrappers::MPI::Vector &from, RiseVector &to);
 } // namespace ebweld

@@ -26,14 +26,22 @@ namespace ebweld
     std::vector<ReferenceTabulation> faces;
     for (const unsigned int f : GeometryInfo<3>::face_indices())
       faces.push_back(ReferenceTabulation::on_face(fe, QGauss<2>(fe.degree + 1), f));
-    Vector<double> cell_values(problem.dof_handler().get_fe().n_dofs_per_cell()), values;
-    double         advected = 0., conducted = 0., convected = 0.;
+    // the fields the stream and the faces carry: theta with the
+    // coefficients' rho c_p and k, or (nonlinear) theta_h and u with the
+    // reference ones (kirchhoff_map.h)
+    const NonlinearState *nonlinear       = problem.nonlinear();
+    const RiseVector     &advected_field  = nonlinear ? nonlinear->enthalpy_rise : problem.rise();
+    const RiseVector     &conducted_field = nonlinear ? nonlinear->kirchhoff_rise : problem.rise();
+    Vector<double>        cell_values(problem.dof_handler().get_fe().n_dofs_per_cell()), values,
+        cell_conducted(cell_values.size()), conducted_values;
+    double advected = 0., conducted = 0., convected = 0.;
 
     for (const auto &cell : problem.dof_handler().active_cell_iterators())
       {
         if (!cell->is_locally_owned() || !cell->at_boundary())
           continue;
-        cell->get_dof_values(problem.rise(), cell_values);
+        cell->get_dof_values(advected_field, cell_values);
+        cell->get_dof_values(conducted_field, cell_conducted);
         const Box box = cell_box(cell);
         for (const unsigned int f : cell->face_indices())
           {
@@ -55,6 +63,7 @@ namespace ebweld
                 const double       area    = face_area(extents, f);
                 const double       k       = c.conductivity_W_per_mK(piece);
                 pieces.gather(cell_values, s, values);
+                pieces.gather(cell_conducted, s, conducted_values);
                 for (unsigned int q = 0; q < face.n_points(); ++q)
                   {
                     double       theta = 0.;
@@ -62,7 +71,7 @@ namespace ebweld
                     for (unsigned int i = 0; i < values.size(); ++i)
                       {
                         theta += values[i] * face.value(i, q);
-                        grad_theta += values[i] * face.gradient(i, q, extents);
+                        grad_theta += conducted_values[i] * face.gradient(i, q, extents);
                       }
                     const double JxW = face.weight(q) * area;
                     // energy carried across the face by the material stream
@@ -82,6 +91,12 @@ namespace ebweld
     balance.advected_out_W  = 2. * Utilities::MPI::sum(advected, comm);
     balance.conducted_out_W = 2. * Utilities::MPI::sum(conducted, comm);
     balance.convected_out_W = 2. * Utilities::MPI::sum(convected, comm);
+    if (nonlinear)
+      {
+        balance.convected_out_W  = nonlinear->losses.convected_W;
+        balance.radiated_out_W   = nonlinear->losses.radiated_W;
+        balance.evaporated_out_W = nonlinear->losses.evaporated_W;
+      }
     return balance;
   }
 } // namespace ebweld

@@ -4,6 +4,9 @@
 // boundaries. In a semi-infinite solid all of it is eventually carried out
 // by the material stream; heat conducted through the fixed-temperature
 // faces measures how much the truncated domain perturbs the solution.
+// With temperature-dependent properties the stream carries the enthalpy
+// rho0 h(T), the faces conduct -grad Phi . n, and the top surface's
+// convection, radiation and evaporation are the nonlinear solve's sums.
 
 #include "solver/fe/heat_problem.h"
 
@@ -23,8 +26,14 @@ namespace ebweld
     double conducted_out_W = 0.;
     /// h (theta - theta_amb) through convective faces [W]
     double convected_out_W = 0.;
+    /// radiated and evaporated from the top surface (temperature-dependent solve) [W]
+    double radiated_out_W   = 0.;
+    double evaporated_out_W = 0.;
 
-    double leaving_W() const { return advected_out_W + conducted_out_W + convected_out_W; }
+    double leaving_W() const
+    {
+      return advected_out_W + conducted_out_W + convected_out_W + radiated_out_W + evaporated_out_W;
+    }
     /// |absorbed - leaving| / absorbed
     double relative_error() const;
   };

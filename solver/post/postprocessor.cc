@@ -27,7 +27,7 @@ namespace ebweld
 
   double PostprocessContext::melt_rise_K() const
   {
-    return setup.material.melting_temperature_K - setup.boundary.initial_temperature_K;
+    return setup.solidus_K() - setup.boundary.initial_temperature_K;
   }
 
   const MeltPool &PostprocessContext::melt_pool()

@@ -53,6 +53,14 @@ namespace ebweld
       r.set("preconditioner", problem.preconditioner());
       r.set("krylov_method", problem.krylov_method());
       r.set("max_cell_peclet", problem.max_cell_peclet());
+      r.set("temperature_dependent", setup.temperature_dependent());
+      if (const NonlinearState *nonlinear = problem.nonlinear())
+        {
+          r.set("nonlinear_iterations", nonlinear->newton_iterations);
+          r.set("continuation_steps", nonlinear->continuation_steps);
+          r.set("newton_linear_iterations", nonlinear->linear_iterations);
+          r.set("newton_residual_history", nonlinear->residual_history);
+        }
       r.set("element_degree", setup.discretisation.degree);
       r.set("material", m.name);
       r.set("source_type",
@@ -72,6 +80,12 @@ namespace ebweld
             setup.beam.voltage_V * setup.beam.current_A / setup.speed_m_per_s);
       r.set("initial_temperature_K", setup.boundary.initial_temperature_K);
       r.set("melting_temperature_K", m.melting_temperature_K);
+      if (setup.temperature_dependent())
+        {
+          r.set("solidus_temperature_K", setup.solidus_K());
+          r.set("liquidus_temperature_K", setup.liquidus_K());
+          r.set("melting_smoothing_K", setup.material_model.melting_smoothing_K);
+        }
       r.set("domain_m", {{"xi_min", -setup.extents.behind_m},
                          {"xi_max", setup.extents.ahead_m},
                          {"y_max", setup.extents.side_m},

@@ -196,3 +196,31 @@ BOOST_AUTO_TEST_CASE(help_reference_and_validation_succeed)
 
   BOOST_TEST(run_ebweld("nano --help").exit_code == 0);
 }
+
+BOOST_AUTO_TEST_CASE(temperature_dependent_model_refuses_what_it_cannot_solve)
+{
+  const std::string on     = " --set 'Material/Temperature-dependent properties=true'";
+  const std::string custom = " --set 'Material/Name=Plain' --set 'Material/Custom/Name=Plain'"
+                             " --set 'Material/Custom/Thermal conductivity (W/m/K)=100'"
+                             " --set 'Material/Custom/Density (kg/m^3)=2000'"
+                             " --set 'Material/Custom/Heat capacity (J/kg/K)=700'"
+                             " --set 'Material/Custom/Melting temperature (K)=1500'"
+                             " --set 'Material/Custom/Boiling temperature (K)=3000'"
+                             " --set 'Material/Custom/Atomic number=14'"
+                             " --set 'Material/Custom/Atomic mass (g/mol)=28'";
+  expect_input_error("run" + on + custom, {"Material/Temperature-dependent properties",
+                                                      "Plain", "Material/Custom/Property file"});
+  expect_input_error("run" + on + " --set 'Discretisation/Element degree=2'",
+                     {"Discretisation/Element degree", "1 with"});
+  expect_input_error("run" + custom +
+                         " --set 'Material/Custom/Name=Si'"
+                         " --set 'Material/Name=Si'",
+                     {"Material/Custom/Name", "Si", "shadow"});
+  expect_input_error("run" + on +
+                         " --set 'Material/Custom/Property file=/nonexistent/props.csv'"
+                         " --set 'Material/Custom/Name=X' --set 'Material/Custom/Atomic number=14'"
+                         " --set 'Material/Custom/Atomic mass (g/mol)=28'",
+                     {"/nonexistent/props.csv"});
+  expect_input_error("run --set 'Material/Melting range smoothing (K)=0'",
+                     {"Material/Melting range smoothing (K)", "0"});
+}

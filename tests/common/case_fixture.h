@@ -25,10 +25,14 @@ namespace ebweld::testing
     return out.str();
   }
 
+  /// A setup from the defaults with `overrides`; the seed paper's
+  /// constant-property model unless an override asks for
+  /// Material/Temperature-dependent properties = true.
   inline std::unique_ptr<CaseSetup> make_setup(const std::vector<std::string> &overrides)
   {
     dealii::ParameterHandler prm;
     declare_case_parameters(prm);
+    apply_override(prm, "Material/Temperature-dependent properties=false");
     for (const auto &assignment : overrides)
       apply_override(prm, assignment);
     return std::make_unique<CaseSetup>(prm);

@@ -16,8 +16,10 @@ using namespace ebweld::testing;
 namespace
 {
   /// A coarser default mesh keeps the test quick; the physics is the same.
+  /// The coupling solves with constant bulk properties.
   const std::vector<std::string> coarse = {"Mesh/Cells per beam diameter=10",
-                                           "Mesh/Cells per deposition depth=10"};
+                                           "Mesh/Cells per deposition depth=10",
+                                           "Material/Temperature-dependent properties=false"};
 
   nlohmann::ordered_json run_with_filler(std::vector<std::string> overrides,
                                          const std::string       &file = "")

@@ -22,8 +22,9 @@ BOOST_AUTO_TEST_CASE(keys_are_unique_and_name_their_unit)
 {
   // the suffix of a key is its SI unit; the registry must say the same
   const std::vector<std::pair<std::string, std::string>> suffixes = {
-      {"_m", "m"}, {"_K", "K"},     {"_W", "W"},         {"_s", "s"},        {"_A", "A"},
-      {"_V", "V"}, {"_bytes", "B"}, {"_J_per_m", "J/m"}, {"_m_per_s", "m/s"}};
+      {"_m", "m"},         {"_K", "K"},           {"_W", "W"},     {"_s", "s"},
+      {"_A", "A"},         {"_V", "V"},           {"_bytes", "B"}, {"_J_per_m", "J/m"},
+      {"_m_per_s", "m/s"}, {"_kg_per_s", "kg/s"}, {"_Pa", "Pa"}};
   std::set<std::string> keys;
   for (const auto &q : result_quantities())
     {

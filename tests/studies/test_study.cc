@@ -22,7 +22,10 @@ using dealii::Utilities::MPI::this_mpi_process;
 
 namespace
 {
-  const std::string base_input = "subsection Mesh\n"
+  const std::string base_input = "subsection Material\n"
+                                 "  set Temperature-dependent properties = false\n"
+                                 "end\n"
+                                 "subsection Mesh\n"
                                  "  set Cells per beam diameter = 4\n"
                                  "  set Cells per deposition depth = 4\n"
                                  "  set Global refinements = 1\n"

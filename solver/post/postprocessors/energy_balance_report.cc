@@ -20,12 +20,20 @@ namespace ebweld
       r.set("heat_advected_out_W", balance.advected_out_W);
       r.set("heat_conducted_out_W", balance.conducted_out_W);
       r.set("heat_convected_out_W", balance.convected_out_W);
+      const bool nonlinear = context.problem.nonlinear() != nullptr;
+      if (nonlinear)
+        {
+          r.set("radiated_power_W", balance.radiated_out_W);
+          r.set("evaporated_power_W", balance.evaporated_out_W);
+        }
       add_warnings(balance, r.warnings);
-      context.log << "  energy balance: "
-                  << r.report({"absorbed_power_W", "deposited_power_W", "heat_advected_out_W",
-                               "heat_conducted_out_W", "heat_convected_out_W",
-                               "energy_balance_relative_error"})
-                  << "\n";
+      std::vector<std::string> keys = {"absorbed_power_W", "deposited_power_W",
+                                       "heat_advected_out_W", "heat_conducted_out_W",
+                                       "heat_convected_out_W"};
+      if (nonlinear)
+        keys.insert(keys.end(), {"radiated_power_W", "evaporated_power_W"});
+      keys.push_back("energy_balance_relative_error");
+      context.log << "  energy balance: " << r.report(keys) << "\n";
     }
 
   private:

@@ -24,6 +24,11 @@ namespace ebweld
       context.results.set("peak_temperature_K", T0 + peak_rise);
       context.results.set("peak_surface_temperature_K", T0 + surface_peak);
       context.results.set("peak_surface_over_boiling", (T0 + surface_peak) / T_boil);
+      if (const auto &map = context.setup.kirchhoff_map;
+          map && T0 + peak_rise > map->top_temperature_K())
+        context.results.warnings.push_back(
+            "temperatures above the tabulated " + std::to_string(map->top_temperature_K()) +
+            " K: the properties there are held at their values at that temperature");
       context.log << "  temperatures: "
                   << context.results.report({"peak_temperature_K", "peak_surface_temperature_K",
                                              "peak_surface_over_boiling"})

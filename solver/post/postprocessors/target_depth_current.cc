@@ -24,6 +24,10 @@ namespace ebweld
           setup.boundary.ambient_temperature_K != setup.boundary.initial_temperature_K)
         return no_current(
             r, "not linear in the power: the top-surface ambient temperature differs from T0");
+      if (setup.temperature_dependent())
+        return no_current(r, "not available with temperature-dependent properties yet (the "
+                             "depth is not linear in the current): set Material/Temperature-"
+                             "dependent properties = false for the constant-property estimate");
       const DepthResponse response = depth_response(context.problem, z_t);
       if (response.max_rise_below_K <= 0.)
         return no_current(r, "no temperature rise at the target depth");

@@ -1,0 +1,90 @@
+#include "solver/fe/kirchhoff_jacobian.h"
+
+#include "solver/fe/petsc_check.h"
+
+namespace ebweld
+{
+  using namespace dealii;
+
+  namespace
+  {
+    PetscErrorCode shell_mult(Mat shell, Vec x, Vec y)
+    {
+      void *context = nullptr;
+      PetscCall(MatShellGetContext(shell, &context));
+      static_cast<const KirchhoffJacobian *>(context)->vmult(y, x);
+      return 0;
+    }
+
+    PetscErrorCode shell_diagonal(Mat shell, Vec d)
+    {
+      void *context = nullptr;
+      PetscCall(MatShellGetContext(shell, &context));
+      static_cast<const KirchhoffJacobian *>(context)->diagonal(d);
+      return 0;
+    }
+  } // namespace
+
+  KirchhoffJacobian::KirchhoffJacobian(const MatrixFreeOperator         &op,
+                                       const MatrixFreeOperator         &diffusion,
+                                       const PETScWrappers::MPI::Vector &diffusion_scale,
+                                       const PETScWrappers::MPI::Vector &loss_derivative)
+      : op_(op)
+      , diffusion_(diffusion)
+      , diffusion_scale_(diffusion_scale)
+      , loss_derivative_(loss_derivative)
+      , scaled_(diffusion_scale)
+      , product_(diffusion_scale)
+  {
+    PetscInt n_owned = 0, n_global = 0;
+    check_petsc(VecGetLocalSize(diffusion_scale, &n_owned), "VecGetLocalSize");
+    check_petsc(VecGetSize(diffusion_scale, &n_global), "VecGetSize");
+    check_petsc(MatCreateShell(diffusion_scale.get_mpi_communicator(), n_owned, n_owned, n_global,
+                               n_global, this, &shell_),
+                "MatCreateShell");
+    check_petsc(
+        MatShellSetOperation(shell_, MATOP_MULT, reinterpret_cast<void (*)(void)>(&shell_mult)),
+        "MatShellSetOperation");
+    check_petsc(MatShellSetOperation(shell_, MATOP_GET_DIAGONAL,
+                                     reinterpret_cast<void (*)(void)>(&shell_diagonal)),
+                "MatShellSetOperation");
+  }
+
+  KirchhoffJacobian::~KirchhoffJacobian()
+  {
+    if (shell_ != nullptr)
+      MatDestroy(&shell_);
+  }
+
+  void KirchhoffJacobian::vmult(Vec y, Vec x) const
+  {
+    check_petsc(VecPointwiseMult(scaled_, diffusion_scale_, x), "VecPointwiseMult");
+    op_.vmult_sum(y, x, diffusion_, scaled_);
+    check_petsc(VecPointwiseMult(product_, loss_derivative_, x), "VecPointwiseMult");
+    check_petsc(VecAXPY(y, 1., product_), "VecAXPY");
+  }
+
+  void KirchhoffJacobian::diagonal(Vec d) const
+  {
+    op_.diagonal(d);
+    diffusion_.diagonal(product_);
+    check_petsc(VecPointwiseMult(product_, product_, diffusion_scale_), "VecPointwiseMult");
+    check_petsc(VecAXPY(d, 1., product_), "VecAXPY");
+    check_petsc(VecAXPY(d, 1., loss_derivative_), "VecAXPY");
+  }
+
+  Mat KirchhoffJacobian::amg_matrix(const PETScWrappers::MPI::SparseMatrix &op_twin,
+                                    const PETScWrappers::MPI::SparseMatrix &diffusion_twin) const
+  {
+    Mat combined = nullptr, diffusion = nullptr;
+    check_petsc(MatDuplicate(op_twin, MAT_COPY_VALUES, &combined), "MatDuplicate");
+    check_petsc(MatDuplicate(diffusion_twin, MAT_COPY_VALUES, &diffusion), "MatDuplicate");
+    check_petsc(MatDiagonalScale(diffusion, nullptr, diffusion_scale_), "MatDiagonalScale");
+    // the twins drop exact zeros (MAT_IGNORE_ZERO_ENTRIES), so their
+    // patterns can differ by a few entries
+    check_petsc(MatAXPY(combined, 1., diffusion, DIFFERENT_NONZERO_PATTERN), "MatAXPY");
+    check_petsc(MatDestroy(&diffusion), "MatDestroy");
+    check_petsc(MatDiagonalSet(combined, loss_derivative_, ADD_VALUES), "MatDiagonalSet");
+    return combined;
+  }
+} // namespace ebweld

@@ -1,0 +1,67 @@
+#pragma once
+// The steady moving-frame heat equation with temperature-dependent
+// properties, latent heat and surface losses (docs/PHYSICS.md 6.1-6.3),
+// solved for the enthalpy w = H / (rho0 c_p0) [K] (kirchhoff_map.h):
+//
+//   R(w) = L w + Lap (u(w) - w) + b(w) - s F = 0
+//
+// L is the constant-property operator at T0 (Q1 + SUPG, matrix-free), Lap
+// its diffusion part, u = Phi / k0 the Kirchhoff unknown, F the source
+// vector, s the power fraction of the continuation and b the lumped
+// top-surface losses q_loss(T(w)). The enthalpy is advected as its nodal
+// interpolant and the diffusion acts on Phi's, so R is exact for constant
+// properties: R(w) = L w + b - s F, the linear equation. SUPG's tau stays
+// the one of the T0 diffusivity (docs/NUMERICS.md).
+//
+// The enthalpy rather than the temperature or Phi is the unknown because
+// u(w) and T(w) are flat where H(T) is steep (the melting range): a Newton
+// step cannot overshoot into the latent heat. Newton's method with the
+// consistent Jacobian (kirchhoff_jacobian.h) and a backtracking line
+// search on ||R||, in continuation over s starting from the linear
+// solution (the power step halved when a level fails).
+
+#include "materials/kirchhoff_map.h"
+#include "materials/surface_losses.h"
+#include "solver/fe/heat_problem.h"
+
+#include <deal.II/base/parameter_handler.h>
+
+#include <ostream>
+
+namespace ebweld
+{
+  struct NonlinearSolverSettings
+  {
+    unsigned int max_newton_iterations = 30;
+    /// converged when ||R|| <= this times ||s F|| and the melted nodes stay the same
+    double       relative_tolerance     = 1e-7;
+    unsigned int max_continuation_steps = 16;
+    /// tightest relative tolerance of a Newton step's Krylov solve (the
+    /// tolerance follows the residual down to it)
+    double linear_relative_tolerance = 1e-8;
+
+    static void                    declare_parameters(dealii::ParameterHandler &prm);
+    static NonlinearSolverSettings parse(dealii::ParameterHandler &prm);
+  };
+
+  /// What the nonlinear equation needs beyond the assembled problem.
+  struct KirchhoffModel
+  {
+    const KirchhoffMap        &map;
+    const SurfaceLossModel    &losses;
+    dealii::types::boundary_id top_surface;
+    /// temperature above which a node counts as melted (the convergence test)
+    double solidus_K;
+  };
+
+  /// Solves the nonlinear equation on `problem`, whose operator (with
+  /// coefficients k0, rho0 c_p0 and no convection: the losses are in the
+  /// model) and sources are assembled; stores the solution in it
+  /// (HeatProblem::set_nonlinear_solution) and returns the Krylov
+  /// iterations of the linear predictor. Reports each Newton step to
+  /// `log`; throws SolverDivergence with the reason and the last residual
+  /// when no continuation level converges.
+  unsigned int solve_kirchhoff(HeatProblem &problem, const KirchhoffModel &model,
+                               const NonlinearSolverSettings &settings,
+                               const LinearSolverSettings &linear, std::ostream &log);
+} // namespace ebweld
