@@ -1,29 +1,11 @@
 #include "solver/fe/kirchhoff_jacobian.h"
 
 #include "solver/fe/petsc_check.h"
+#include "solver/fe/petsc_shell.h"
 
 namespace ebweld
 {
   using namespace dealii;
-
-  namespace
-  {
-    PetscErrorCode shell_mult(Mat shell, Vec x, Vec y)
-    {
-      void *context = nullptr;
-      PetscCall(MatShellGetContext(shell, &context));
-      static_cast<const KirchhoffJacobian *>(context)->vmult(y, x);
-      return 0;
-    }
-
-    PetscErrorCode shell_diagonal(Mat shell, Vec d)
-    {
-      void *context = nullptr;
-      PetscCall(MatShellGetContext(shell, &context));
-      static_cast<const KirchhoffJacobian *>(context)->diagonal(d);
-      return 0;
-    }
-  } // namespace
 
   KirchhoffJacobian::KirchhoffJacobian(const MatrixFreeOperator         &op,
                                        const MatrixFreeOperator         &diffusion,
@@ -39,15 +21,7 @@ namespace ebweld
     PetscInt n_owned = 0, n_global = 0;
     check_petsc(VecGetLocalSize(diffusion_scale, &n_owned), "VecGetLocalSize");
     check_petsc(VecGetSize(diffusion_scale, &n_global), "VecGetSize");
-    check_petsc(MatCreateShell(diffusion_scale.get_mpi_communicator(), n_owned, n_owned, n_global,
-                               n_global, this, &shell_),
-                "MatCreateShell");
-    check_petsc(
-        MatShellSetOperation(shell_, MATOP_MULT, reinterpret_cast<void (*)(void)>(&shell_mult)),
-        "MatShellSetOperation");
-    check_petsc(MatShellSetOperation(shell_, MATOP_GET_DIAGONAL,
-                                     reinterpret_cast<void (*)(void)>(&shell_diagonal)),
-                "MatShellSetOperation");
+    shell_ = create_shell_matrix(diffusion_scale.get_mpi_communicator(), n_owned, n_global, *this);
   }
 
   KirchhoffJacobian::~KirchhoffJacobian()

@@ -1,6 +1,7 @@
 #include "solver/fe/matrix_free_operator.h"
 
 #include "solver/fe/petsc_check.h"
+#include "solver/fe/petsc_shell.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,25 +9,6 @@
 namespace ebweld
 {
   using namespace dealii;
-
-  namespace
-  {
-    PetscErrorCode shell_mult(Mat shell, Vec x, Vec y)
-    {
-      void *context = nullptr;
-      PetscCall(MatShellGetContext(shell, &context));
-      static_cast<const MatrixFreeOperator *>(context)->vmult(y, x);
-      return 0;
-    }
-
-    PetscErrorCode shell_diagonal(Mat shell, Vec d)
-    {
-      void *context = nullptr;
-      PetscCall(MatShellGetContext(shell, &context));
-      static_cast<const MatrixFreeOperator *>(context)->diagonal(d);
-      return 0;
-    }
-  } // namespace
 
   MatrixFreeOperator::MatrixFreeOperator(const DoFHandler<3>             &dof_handler,
                                          const ElementPieces             &pieces,
@@ -106,15 +88,7 @@ namespace ebweld
 
     const auto n_owned  = static_cast<PetscInt>(src_.locally_owned_size());
     const auto n_global = static_cast<PetscInt>(src_.size());
-    check_petsc(MatCreateShell(src_.get_mpi_communicator(), n_owned, n_owned, n_global, n_global,
-                               this, &shell_),
-                "MatCreateShell");
-    check_petsc(
-        MatShellSetOperation(shell_, MATOP_MULT, reinterpret_cast<void (*)(void)>(&shell_mult)),
-        "MatShellSetOperation");
-    check_petsc(MatShellSetOperation(shell_, MATOP_GET_DIAGONAL,
-                                     reinterpret_cast<void (*)(void)>(&shell_diagonal)),
-                "MatShellSetOperation");
+    shell_ = create_shell_matrix(src_.get_mpi_communicator(), n_owned, n_global, *this);
   }
 
   void MatrixFreeOperator::diagonal(Vec d) const

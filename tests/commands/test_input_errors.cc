@@ -208,8 +208,8 @@ BOOST_AUTO_TEST_CASE(temperature_dependent_model_refuses_what_it_cannot_solve)
                              " --set 'Material/Custom/Boiling temperature (K)=3000'"
                              " --set 'Material/Custom/Atomic number=14'"
                              " --set 'Material/Custom/Atomic mass (g/mol)=28'";
-  expect_input_error("run" + on + custom, {"Material/Temperature-dependent properties",
-                                                      "Plain", "Material/Custom/Property file"});
+  expect_input_error("run" + on + custom, {"Material/Temperature-dependent properties", "Plain",
+                                           "Material/Custom/Property file"});
   expect_input_error("run" + on + " --set 'Discretisation/Element degree=2'",
                      {"Discretisation/Element degree", "1 with"});
   expect_input_error("run" + custom +
