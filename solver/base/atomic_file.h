@@ -1,7 +1,9 @@
 #pragma once
 // Results are written to a temporary file beside the target and renamed
 // into place, so that a killed run never leaves a half-written file that
-// looks complete.
+// looks complete. The temporary file has an unpredictable name and is
+// created exclusively: nothing planted in the output folder (a symlink to
+// another file, say) is opened or followed.
 
 #include <functional>
 #include <ostream>
