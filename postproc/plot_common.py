@@ -3,6 +3,7 @@ CSV rows as dictionaries, and atomic PNG writes."""
 import csv
 import os
 import sys
+import tempfile
 
 try:
     import matplotlib
@@ -19,9 +20,18 @@ def rows(path):
 
 
 def save(fig, path):
-    """Write atomically: a killed script leaves no half-written PNG."""
-    temporary = path + ".tmp.png"
-    fig.savefig(temporary, dpi=150, bbox_inches="tight")
-    os.replace(temporary, path)
+    """Write atomically: a killed script leaves no half-written PNG. The
+    temporary file is created exclusively under an unpredictable name, so
+    nothing planted in the folder is followed."""
+    descriptor, temporary = tempfile.mkstemp(
+        suffix=".tmp.png", dir=os.path.dirname(os.path.abspath(path)))
+    try:
+        with os.fdopen(descriptor, "wb") as out:
+            fig.savefig(out, format="png", dpi=150, bbox_inches="tight")
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
     plt.close(fig)
     print("wrote", path)
