@@ -35,7 +35,6 @@ namespace ebweld
     EvaporationModel evaporation;
 
     bool evaporates() const { return evaporation.boiling_temperature_K > 0.; }
-    bool any() const { return convection_W_per_m2K > 0. || emissivity > 0. || evaporates(); }
 
     struct Flux
     {

@@ -10,6 +10,14 @@
 
 namespace ebweld
 {
+  /// A value as ParameterHandler spells it, for declaring a struct's
+  /// defaults as the entries' defaults.
+  template <typename T>
+  std::string parameter_text(const T value)
+  {
+    return dealii::Patterns::Tools::Convert<T>::to_string(value);
+  }
+
   class ParameterSection
   {
   public:

@@ -101,6 +101,7 @@ namespace ebweld
       output.catalyst_interval = s.number("Catalyst interval");
     }
     material_model = parse_material_model(prm);
+    SurfaceLossSettings surface_loss_settings;
     {
       ParameterSection s(prm, "Surface losses");
       surface_loss_settings.radiation            = s.flag("Radiation");
@@ -110,7 +111,7 @@ namespace ebweld
     }
     nonlinear_solver = NonlinearSolverSettings::parse(prm);
     if (material_model.temperature_dependent)
-      set_up_temperature_dependence();
+      set_up_temperature_dependence(surface_loss_settings);
     if (boundary.initial_temperature_K >= material.melting_temperature_K)
       throw_input_error("Boundary/Initial temperature (K)",
                         format_value(boundary.initial_temperature_K),
@@ -142,7 +143,7 @@ namespace ebweld
     warnings = extent_warnings(extents, scales);
   }
 
-  void CaseSetup::set_up_temperature_dependence()
+  void CaseSetup::set_up_temperature_dependence(const SurfaceLossSettings &surface_loss_settings)
   {
     const std::string switch_name = "Material/Temperature-dependent properties";
     if (!material.thermal)

@@ -80,7 +80,6 @@ namespace ebweld
     DiscretisationSettings                   discretisation;
     LinearSolverSettings                     linear_solver;
     MaterialModelSettings                    material_model;
-    SurfaceLossSettings                      surface_loss_settings;
     NonlinearSolverSettings                  nonlinear_solver;
     /// with temperature-dependent properties: the state map and the
     /// surface losses (null / unused otherwise)
@@ -105,6 +104,6 @@ namespace ebweld
   private:
     /// Checks that the material and discretisation allow it and builds
     /// kirchhoff_map and surface_losses.
-    void set_up_temperature_dependence();
+    void set_up_temperature_dependence(const SurfaceLossSettings &losses);
   };
 } // namespace ebweld

@@ -1,6 +1,7 @@
 #include "solver/commands/command_optimize.h"
 
 #include "solver/base/atomic_file.h"
+#include "solver/base/input_error.h"
 #include "solver/case/case_setup.h"
 #include "solver/commands/command_arguments.h"
 #include "solver/commands/command_guard.h"
@@ -242,6 +243,11 @@ namespace ebweld
       read_input(prm, args.input_file, args.overrides);
       const auto      settings = OptimisationSettings::parse(prm);
       const CaseSetup base(prm);
+      // the sweep scales one linear solve per source (docs/PHYSICS.md 1.4)
+      if (base.temperature_dependent())
+        throw_input_error("Material/Temperature-dependent properties", "true",
+                          "false for ebweld optimize (the optimiser's shortcuts need the "
+                          "constant-property model)");
       if (validate_only)
         return report_valid(args.input_file, base.warnings, log);
       const std::string directory =

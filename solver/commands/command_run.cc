@@ -1,5 +1,6 @@
 #include "solver/commands/command_run.h"
 
+#include "solver/base/input_error.h"
 #include "solver/case/case_setup.h"
 #include "solver/commands/command_arguments.h"
 #include "solver/commands/command_guard.h"
@@ -63,7 +64,12 @@ namespace ebweld
       read_input(prm, args.input_file, args.overrides);
       const CaseSetup setup(prm);
       const auto      filler = parse_filler(prm, setup.extents.depth_m, setup.extents.side_m);
-      const auto      postprocessors = PostprocessorRegistry::instance().parse_active(prm);
+      // the filler's conductivity field is a linear solve's coefficient
+      if (filler && setup.temperature_dependent())
+        throw_input_error("Material/Temperature-dependent properties", "true",
+                          "false with an interface filler (the coupling solves with constant "
+                          "bulk properties)");
+      const auto postprocessors = PostprocessorRegistry::instance().parse_active(prm);
       if (validate_only)
         return report_valid(args.input_file, setup.warnings, log);
       OutputOptions options;

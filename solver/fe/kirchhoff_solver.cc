@@ -22,24 +22,22 @@ namespace ebweld
   void NonlinearSolverSettings::declare_parameters(ParameterHandler &prm)
   {
     const NonlinearSolverSettings defaults;
-    const auto                    text = [](const auto value) {
-      return Patterns::Tools::Convert<decltype(value)>::to_string(value);
-    };
     prm.enter_subsection("Nonlinear solver");
-    prm.declare_entry("Maximum Newton iterations", text(defaults.max_newton_iterations),
+    prm.declare_entry("Maximum Newton iterations", parameter_text(defaults.max_newton_iterations),
                       NumberPattern::whole(1, 1000),
                       "Newton steps per continuation level [-]; a level that needs more "
                       "is retried at a smaller power step.");
-    prm.declare_entry("Relative tolerance", text(defaults.relative_tolerance),
+    prm.declare_entry("Relative tolerance", parameter_text(defaults.relative_tolerance),
                       NumberPattern::in_range(1e-14, 1e-2),
                       "Converged when the residual norm is at most this fraction of the "
                       "source vector's and the melted nodes stayed the same in the last "
                       "step [-].");
-    prm.declare_entry("Maximum continuation steps", text(defaults.max_continuation_steps),
+    prm.declare_entry("Maximum continuation steps", parameter_text(defaults.max_continuation_steps),
                       NumberPattern::whole(1, 1000),
                       "Power levels tried on the way from the linear solution to the full "
                       "beam power before the solve fails [-].");
-    prm.declare_entry("Linear relative tolerance", text(defaults.linear_relative_tolerance),
+    prm.declare_entry("Linear relative tolerance",
+                      parameter_text(defaults.linear_relative_tolerance),
                       NumberPattern::in_range(1e-14, 1e-1),
                       "Tightest relative tolerance of a Newton step's Krylov solve [-]: "
                       "each step solves to 0.1 |R|/|F|, at most 1e-2 and at least this.");
@@ -455,18 +453,14 @@ namespace ebweld
                 L.peak_recoil_pressure_Pa = std::max(
                     L.peak_recoil_pressure_Pa, model_.losses.evaporation.recoil_pressure_Pa(T));
               }
-            L.peak_surface_temperature_K = std::max(L.peak_surface_temperature_K, T);
           }
       }
       // full solid: twice the half brick
-      L.convected_W                = 2. * Utilities::MPI::sum(L.convected_W, comm_);
-      L.radiated_W                 = 2. * Utilities::MPI::sum(L.radiated_W, comm_);
-      L.evaporated_W               = 2. * Utilities::MPI::sum(L.evaporated_W, comm_);
-      L.evaporation_rate_kg_per_s  = 2. * Utilities::MPI::sum(L.evaporation_rate_kg_per_s, comm_);
-      L.peak_recoil_pressure_Pa    = Utilities::MPI::max(L.peak_recoil_pressure_Pa, comm_);
-      L.peak_surface_temperature_K = Utilities::MPI::max(L.peak_surface_temperature_K, comm_);
-      state_.reference_conductivity_W_per_mK   = model_.map.reference_conductivity_W_per_mK();
-      state_.reference_heat_capacity_J_per_m3K = model_.map.reference_heat_capacity_J_per_m3K();
+      L.convected_W               = 2. * Utilities::MPI::sum(L.convected_W, comm_);
+      L.radiated_W                = 2. * Utilities::MPI::sum(L.radiated_W, comm_);
+      L.evaporated_W              = 2. * Utilities::MPI::sum(L.evaporated_W, comm_);
+      L.evaporation_rate_kg_per_s = 2. * Utilities::MPI::sum(L.evaporation_rate_kg_per_s, comm_);
+      L.peak_recoil_pressure_Pa   = Utilities::MPI::max(L.peak_recoil_pressure_Pa, comm_);
       for (RiseVector *field : {&state_.kirchhoff_rise, &state_.enthalpy_rise})
         field->reinit(owned_, problem_.locally_relevant_dofs(), comm_);
       copy_owned(kirchhoff_, state_.kirchhoff_rise);

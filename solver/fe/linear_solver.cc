@@ -73,9 +73,6 @@ namespace ebweld
     // The declared defaults are the struct's, which code that builds
     // settings without an input file (the tests) uses as they are.
     const LinearSolverSettings defaults;
-    const auto                 text = [](const auto value) {
-      return Patterns::Tools::Convert<decltype(value)>::to_string(value);
-    };
     prm.enter_subsection("Linear solver");
     prm.declare_entry("Preconditioner", defaults.preconditioner,
                       Patterns::Selection("auto|boomeramg|air|jacobi"),
@@ -94,19 +91,20 @@ namespace ebweld
                       "0.6 times BiCGStab's solve time, and with jacobi, "
                       "where BiCGStab can diverge). Both are preconditioned "
                       "from the right.");
-    prm.declare_entry("Relative tolerance", text(defaults.relative_tolerance),
+    prm.declare_entry("Relative tolerance", parameter_text(defaults.relative_tolerance),
                       NumberPattern::in_range(1e-15, 1e-2),
                       "Stop when the true residual norm of b - A x has dropped to this "
                       "fraction of the norm of b [-], in [1e-15, 1e-2]; a solve that "
                       "ends above 10 times it is an error.");
-    prm.declare_entry("Maximum iterations", text(defaults.max_iterations),
+    prm.declare_entry("Maximum iterations", parameter_text(defaults.max_iterations),
                       NumberPattern::whole(1, 1e5),
                       "Krylov iteration limit [-], in [1, 100000]; a run that "
                       "reaches it fails with PETSc's reason.");
-    prm.declare_entry("GMRES restart", text(defaults.restart), NumberPattern::whole(5, 1000),
+    prm.declare_entry("GMRES restart", parameter_text(defaults.restart),
+                      NumberPattern::whole(5, 1000),
                       "Krylov vectors kept before GMRES restarts [-], in [5, 1000].");
-    prm.declare_entry("AIR cell Peclet threshold", text(defaults.air_cell_peclet_threshold),
-                      NumberPattern::positive(),
+    prm.declare_entry("AIR cell Peclet threshold",
+                      parameter_text(defaults.air_cell_peclet_threshold), NumberPattern::positive(),
                       "Largest cell Peclet number U h / (2 alpha) above which "
                       "'auto' uses AIR [-], > 0. BoomerAMG was the faster of "
                       "the two at every cell Peclet number measured (23 to 2.3e6).");

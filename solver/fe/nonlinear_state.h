@@ -12,22 +12,19 @@ namespace ebweld
   /// Heat and mass leaving the top surface, full solid (twice the half brick).
   struct SurfaceLossTotals
   {
-    double convected_W                = 0.;
-    double radiated_W                 = 0.;
-    double evaporated_W               = 0.;
-    double evaporation_rate_kg_per_s  = 0.;
-    double peak_recoil_pressure_Pa    = 0.;
-    double peak_surface_temperature_K = 0.;
+    double convected_W               = 0.;
+    double radiated_W                = 0.;
+    double evaporated_W              = 0.;
+    double evaporation_rate_kg_per_s = 0.;
+    double peak_recoil_pressure_Pa   = 0.;
   };
 
   struct NonlinearState
   {
     /// u = Phi / k0 and theta_h = H / (rho0 c_p0) [K] (kirchhoff_map.h), with ghosts
     RiseVector        kirchhoff_rise, enthalpy_rise;
-    double            reference_conductivity_W_per_mK   = 0.;
-    double            reference_heat_capacity_J_per_m3K = 0.;
     SurfaceLossTotals losses;
-    /// Newton steps over all continuation levels, and at the last (full power)
+    /// Newton steps over all continuation levels, and the levels tried
     unsigned int newton_iterations  = 0;
     unsigned int continuation_steps = 0;
     /// Krylov iterations of all Newton steps (the linear predictor's not included)

@@ -1,6 +1,5 @@
 #include "solver/filler/interface_coupling.h"
 
-#include "solver/base/input_error.h"
 #include "solver/post/melt_pool.h"
 
 #include <deal.II/base/mpi.h>
@@ -141,11 +140,6 @@ namespace ebweld
   CoupledCase solve_coupled_case(const CaseSetup &setup, const FillerSettings &filler,
                                  MPI_Comm comm, std::ostream &log, CatalystSession *catalyst)
   {
-    // the filler's conductivity field is a linear solve's coefficient
-    if (setup.temperature_dependent())
-      throw_input_error("Material/Temperature-dependent properties", "true",
-                        "false with an interface filler (the coupling solves with constant "
-                        "bulk properties)");
     CoupledCase coupled;
     coupled.filler          = filler;
     const double T0         = setup.boundary.initial_temperature_K;

@@ -145,11 +145,6 @@ namespace ebweld
 
   void PecletSweep::build_problem_for(const CaseSetup &setup)
   {
-    // the sweep scales one linear solve per source (docs/PHYSICS.md 1.4)
-    if (setup.temperature_dependent())
-      throw_input_error("Material/Temperature-dependent properties", "true",
-                        "false for ebweld optimize (the optimiser's shortcuts need the "
-                        "constant-property model)");
     Timer timer(comm_, true);
     problem_       = build_problem(setup, comm_);
     mesh_behind_m_ = setup.extents.behind_m;

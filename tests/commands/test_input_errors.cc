@@ -224,3 +224,25 @@ BOOST_AUTO_TEST_CASE(temperature_dependent_model_refuses_what_it_cannot_solve)
   expect_input_error("run --set 'Material/Melting range smoothing (K)=0'",
                      {"Material/Melting range smoothing (K)", "0"});
 }
+
+BOOST_AUTO_TEST_CASE(surface_loss_and_newton_settings_out_of_range)
+{
+  expect_input_error("run --set 'Surface losses/Recondensed fraction=1.5'",
+                     {"Surface losses/Recondensed fraction", "1.5", "[0, 0.99]"});
+  expect_input_error("run --set 'Surface losses/Ambient pressure (Pa)=-1'",
+                     {"Surface losses/Ambient pressure (Pa)", "-1", "[0, 10000000]"});
+  expect_input_error("run --set 'Nonlinear solver/Maximum Newton iterations=0'",
+                     {"Nonlinear solver/Maximum Newton iterations", "0", "[1, 1000]"});
+  expect_input_error("run --set 'Nonlinear solver/Relative tolerance=0.5'",
+                     {"Nonlinear solver/Relative tolerance", "0.5"});
+}
+
+BOOST_AUTO_TEST_CASE(temperature_dependent_model_is_refused_where_not_supported_yet)
+{
+  const std::string on    = " --set 'Material/Temperature-dependent properties=true'";
+  const std::string cases = std::string(EBWELD_SOURCE_DIR) + "/cases/";
+  expect_input_error("run " + cases + "nano_weld_coupled/coupled.prm" + on,
+                     {"Material/Temperature-dependent properties", "interface filler"});
+  expect_input_error("optimize " + cases + "si_optimisation_ko/si_optimisation_ko.prm" + on,
+                     {"Material/Temperature-dependent properties", "ebweld optimize"});
+}
