@@ -114,10 +114,29 @@ namespace ebweld
     return interpolate(i, (w - enthalpy_[i]) / (enthalpy_[i + 1] - enthalpy_[i]));
   }
 
-  double KirchhoffMap::kirchhoff_rise_K(const double T) const
+  KirchhoffMap::State KirchhoffMap::at_temperature(const double T) const
   {
     const std::size_t i = interval(temperatures_, T);
-    return interpolate(i, (T - temperatures_[i]) / (temperatures_[i + 1] - temperatures_[i]))
-        .kirchhoff_rise_K;
+    return interpolate(i, (T - temperatures_[i]) / (temperatures_[i + 1] - temperatures_[i]));
+  }
+
+  double KirchhoffMap::kirchhoff_rise_K(const double T) const
+  {
+    return at_temperature(T).kirchhoff_rise_K;
+  }
+
+  double KirchhoffMap::enthalpy_rise_K(const double T) const
+  {
+    return at_temperature(T).enthalpy_rise_K;
+  }
+
+  double KirchhoffMap::mean_conductivity_W_per_mK(const double T) const
+  {
+    return k0_ * kirchhoff_rise_K(T) / (T - initial_temperature_K());
+  }
+
+  double KirchhoffMap::mean_heat_capacity_J_per_m3K(const double T) const
+  {
+    return rho_cp0_ * enthalpy_rise_K(T) / (T - initial_temperature_K());
   }
 } // namespace ebweld

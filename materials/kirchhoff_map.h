@@ -43,6 +43,13 @@ namespace ebweld
     State at_enthalpy(double enthalpy_rise_K) const;
     /// u at temperature T (inverse of at().temperature_K).
     double kirchhoff_rise_K(double temperature_K) const;
+    /// theta_h at temperature T.
+    double enthalpy_rise_K(double temperature_K) const;
+    /// Kirchhoff mean of k over [T0, T]: Phi(T) / (T - T0) [W/m/K].
+    double mean_conductivity_W_per_mK(double temperature_K) const;
+    /// Mean volumetric heat capacity over [T0, T], latent heat included:
+    /// H(T) / (T - T0) [J/m^3/K].
+    double mean_heat_capacity_J_per_m3K(double temperature_K) const;
 
     double reference_conductivity_W_per_mK() const { return k0_; }
     /// rho0 c_p0 [J/m^3/K]
@@ -57,6 +64,7 @@ namespace ebweld
     /// the state a fraction s of the way through grid interval i (s
     /// outside [0, 1]: extrapolated with interval i's slopes)
     State interpolate(std::size_t i, double s) const;
+    State at_temperature(double temperature_K) const;
 
     double              k0_ = 0., rho_cp0_ = 0.;
     std::vector<double> temperatures_, kirchhoff_, enthalpy_, conductivity_;

@@ -47,17 +47,22 @@ namespace ebweld
                       "Material of the workpiece: a name in the material "
                       "table (shipped: Si, Au, Ta, Cu, Ag, W, Ti-6Al-4V, SS316L, "
                       "IN625, IN718) or the name given in subsection Custom.");
-    prm.declare_entry("Temperature-dependent properties", "false", dealii::Patterns::Bool(),
+    prm.declare_entry("Temperature-dependent properties", "true", dealii::Patterns::Bool(),
                       "true: k(T), c_p(T), melting with latent heat and the surface losses "
                       "of the material's property file, solved by Newton's method "
                       "(docs/PHYSICS.md 6; Q1 only, not yet with ebweld optimize or an "
                       "interface filler). false: the constant properties at 300 K of "
                       "the material table and one linear solve (the seed paper's model).");
-    prm.declare_entry("Melting range smoothing (K)", "30", NumberPattern::in_range(0.1, 500.),
+    prm.declare_entry("Melting range smoothing (K)", "auto",
+                      NumberPattern::in_range(0.1, 500.).or_keyword("auto"),
                       "Narrowest melting range [K]: a pure element's jump in liquid "
                       "fraction at T_m (or an alloy's range narrower than this) is spread "
                       "over this width around it, so that the mesh resolves it and Newton "
-                      "converges. The melt pool is still reported at the solidus.");
+                      "converges. 'auto': the temperature change across a mesh cell at the "
+                      "fusion line of the linear predictor, at least 10 K and at most "
+                      "0.15 (T_m - T0) (it narrows as the mesh is refined). The melt pool is still "
+                      "reported at the "
+                      "solidus; the width used is reported as melting_smoothing_K.");
     prm.declare_entry("Database file", "", dealii::Patterns::Anything(),
                       "CSV material table to use instead of the shipped "
                       "materials/materials.csv (same columns). Empty: the "
@@ -126,7 +131,7 @@ namespace ebweld
     ParameterSection      section(prm, "Material");
     MaterialModelSettings settings;
     settings.temperature_dependent = section.flag("Temperature-dependent properties");
-    settings.melting_smoothing_K   = section.number("Melting range smoothing (K)");
+    settings.melting_smoothing_K   = section.auto_or_number("Melting range smoothing (K)");
     return settings;
   }
 } // namespace ebweld

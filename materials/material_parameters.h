@@ -6,6 +6,8 @@
 
 #include <deal.II/base/parameter_handler.h>
 
+#include <optional>
+
 namespace ebweld
 {
   /// How the material enters the heat equation.
@@ -13,8 +15,18 @@ namespace ebweld
   {
     /// the property file's k(T), c_p(T), melting and losses (Newton) or
     /// the table's constants (one linear solve)
-    bool   temperature_dependent = false;
-    double melting_smoothing_K   = 30.;
+    bool temperature_dependent = true;
+    /// width of the narrowest melting range [K]; empty: automatic, the
+    /// mesh's resolution of the fusion line (at least the floor below)
+    std::optional<double>   melting_smoothing_K;
+    static constexpr double automatic_smoothing_floor_K = 10.;
+    /// the automatic width is at most this fraction of T_m - T0 [-]
+    static constexpr double automatic_smoothing_cap = 0.15;
+
+    double smoothing_or_floor_K() const
+    {
+      return melting_smoothing_K.value_or(automatic_smoothing_floor_K);
+    }
   };
 
   void declare_material_parameters(dealii::ParameterHandler &prm);

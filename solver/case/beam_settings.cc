@@ -12,7 +12,7 @@ namespace ebweld
     prm.enter_subsection("Beam");
     prm.declare_entry("Voltage (kV)", "20", NumberPattern::positive(),
                       "Acceleration voltage V [kV], > 0. Sets the electron range.");
-    prm.declare_entry("Current (A)", "0.0056", NumberPattern::positive(),
+    prm.declare_entry("Current (A)", "0.01", NumberPattern::positive(),
                       "Beam current I [A], > 0. Beam power P = V I.");
     prm.declare_entry("Diameter FWHM (um)", "10", NumberPattern::positive(),
                       "Beam diameter d [um], > 0: full width at half maximum "

@@ -96,6 +96,9 @@ namespace ebweld
     double solidus_K() const;
     /// The liquidus (T_m with constant properties) [K].
     double liquidus_K() const;
+    /// Factor on the conduction estimate of the pool's length for the
+    /// latent heat (1 with constant properties) [-].
+    double latent_lengthening() const;
 
     double                          absorbed_power_W() const;
     double                          peclet_number() const;

@@ -1,6 +1,8 @@
 #include "solver/case/solve_case.h"
 
+#include "solver/base/input_error.h"
 #include "solver/base/phase_timer.h"
+#include "solver/fe/isotherm_resolution.h"
 
 #include <deal.II/base/utilities.h>
 
@@ -58,27 +60,86 @@ namespace ebweld
     return problem;
   }
 
+  namespace
+  {
+    unsigned int solve_linear(HeatProblem &problem, const LinearSolverSettings &settings)
+    {
+      problem.prepare_solver(settings);
+      const unsigned int iterations = problem.solve();
+      problem.release_solver();
+      return iterations;
+    }
+    /// The melting range's smoothing and the map with it: the input's, or
+    /// (auto) widened to what the mesh resolves at the fusion line of the
+    /// linear predictor in `problem`'s rise.
+    struct MeltingSmoothing
+    {
+      double                              width_K = 0.;
+      std::shared_ptr<const KirchhoffMap> resolved_map;
+
+      const KirchhoffMap &map() const { return *resolved_map; }
+    };
+
+    MeltingSmoothing melting_smoothing(const CaseSetup &setup, const HeatProblem &problem)
+    {
+      const auto &model = setup.material_model;
+      if (model.melting_smoothing_K)
+        return {*model.melting_smoothing_K, setup.kirchhoff_map};
+      const double T0         = setup.boundary.initial_temperature_K;
+      const double melting_K  = 0.5 * (setup.solidus_K() + setup.liquidus_K());
+      const double resolution = isotherm_cell_spread_K(problem, melting_K - T0);
+      // capped where a coarse mesh would blur the melting range into the
+      // solid's heating (775 K on ti64_surface_evaporation's mesh)
+      const double width_K =
+          std::clamp(resolution, MaterialModelSettings::automatic_smoothing_floor_K,
+                     MaterialModelSettings::automatic_smoothing_cap * (melting_K - T0));
+      return {width_K,
+              std::make_shared<const KirchhoffMap>(*setup.material.thermal, T0, width_K,
+                                                   setup.kirchhoff_map->top_temperature_K())};
+    }
+  } // namespace
+
   void assemble_and_solve(SolvedCase &solved, const CaseSetup &setup,
                           const HeatOperatorCoefficients &coefficients, std::ostream &log)
   {
     PhaseTimer   phase(solved.problem->communicator());
     HeatProblem &problem = *solved.problem;
-    problem.assemble_operator(coefficients);
+    if (!setup.temperature_dependent())
+      {
+        problem.assemble_operator(coefficients);
+        solved.deposited_W =
+            2. * problem.assemble_sources(setup.source_pointers(), boundary_id::top);
+        solved.assembly_time_s += phase.lap();
+        solved.iterations = solve_linear(problem, setup.linear_solver);
+        solved.solve_time_s += phase.lap();
+        return;
+      }
+    // Newton starts from the linear solution at mean properties, solved
+    // first; then the operator at T0's properties is the nonlinear one's
+    const auto predictor = predictor_coefficients(coefficients, *setup.kirchhoff_map,
+                                                  setup.solidus_K(), setup.liquidus_K());
+    problem.assemble_operator(predictor);
     solved.deposited_W = 2. * problem.assemble_sources(setup.source_pointers(), boundary_id::top);
     solved.assembly_time_s += phase.lap();
-    if (setup.temperature_dependent())
-      {
-        const KirchhoffModel model{*setup.kirchhoff_map, setup.surface_losses, boundary_id::top,
-                                   setup.solidus_K()};
-        solved.iterations =
-            solve_kirchhoff(problem, model, setup.nonlinear_solver, setup.linear_solver, log);
-      }
-    else
-      {
-        problem.prepare_solver(setup.linear_solver);
-        solved.iterations = problem.solve();
-        problem.release_solver();
-      }
+    solved.iterations = solve_linear(problem, setup.linear_solver);
+    log << "  linear predictor at the mean properties up to melting (k "
+        << predictor.conductivity_W_per_mK(Box{}) << " W/m/K, rho c_p "
+        << predictor.rho_cp_J_per_m3K << " J/m^3/K): " << solved.iterations
+        << " Krylov iterations, peak "
+        << setup.boundary.initial_temperature_K + problem.rise().linfty_norm() << " K\n";
+    const MeltingSmoothing smoothing = melting_smoothing(setup, problem);
+    log << "  melting range smoothed over " << smoothing.width_K << " K"
+        << (setup.material_model.melting_smoothing_K
+                ? " (Material/Melting range smoothing (K))\n"
+                : " (auto: the predictor's temperature change across a cell at the fusion "
+                  "line, within [" +
+                      format_value(MaterialModelSettings::automatic_smoothing_floor_K) + " K, " +
+                      format_value(MaterialModelSettings::automatic_smoothing_cap) +
+                      " (T_m - T0)])\n");
+    problem.assemble_operator(coefficients);
+    const KirchhoffModel model{smoothing.map(),   setup.surface_losses, boundary_id::top,
+                               setup.solidus_K(), smoothing.width_K,    predictor.rho_cp_J_per_m3K};
+    solve_kirchhoff(problem, model, setup.nonlinear_solver, setup.linear_solver, log);
     solved.solve_time_s += phase.lap();
   }
 
@@ -114,8 +175,7 @@ namespace ebweld
 
     if (setup.temperature_dependent())
       log << "  temperature-dependent properties: solidus " << setup.solidus_K() << " K, liquidus "
-          << setup.liquidus_K() << " K, melting range smoothed to at least "
-          << setup.material_model.melting_smoothing_K << " K; radiation "
+          << setup.liquidus_K() << " K; radiation "
           << (setup.surface_losses.emissivity > 0. ? "on" : "off") << ", evaporation "
           << (setup.surface_losses.evaporates() ? "on" : "off") << "\n";
     assemble_and_solve(solved, setup, coefficients ? *coefficients : coefficients_for(setup), log);

@@ -52,16 +52,30 @@ namespace ebweld
     dealii::types::boundary_id top_surface;
     /// temperature above which a node counts as melted (the convergence test)
     double solidus_K;
+    /// the map's melting range smoothing [K] (reported)
+    double melting_smoothing_K;
+    /// heat capacity of the linear predictor in the problem's rise [J/m^3/K]
+    double predictor_heat_capacity_J_per_m3K;
   };
+
+  /// The predictor's coefficients: `at_T0`'s with the mean properties up
+  /// to the melting range, the Kirchhoff mean of k up to the solidus and
+  /// the enthalpy per kelvin up to the liquidus (latent heat included).
+  /// Its linear solution has the pool's size roughly right (the
+  /// conductivity of Si at its melting point is a sixth of that at 300 K),
+  /// which the solution at T0's properties is far from.
+  HeatOperatorCoefficients predictor_coefficients(const HeatOperatorCoefficients &at_T0,
+                                                  const KirchhoffMap &map, double solidus_K,
+                                                  double liquidus_K);
 
   /// Solves the nonlinear equation on `problem`, whose operator (with
   /// coefficients k0, rho0 c_p0 and no convection: the losses are in the
-  /// model) and sources are assembled; stores the solution in it
-  /// (HeatProblem::set_nonlinear_solution) and returns the Krylov
-  /// iterations of the linear predictor. Reports each Newton step to
-  /// `log`; throws SolverDivergence with the reason and the last residual
-  /// when no continuation level converges.
-  unsigned int solve_kirchhoff(HeatProblem &problem, const KirchhoffModel &model,
-                               const NonlinearSolverSettings &settings,
-                               const LinearSolverSettings &linear, std::ostream &log);
+  /// model) and sources are assembled and whose rise holds the linear
+  /// predictor (predictor_coefficients()), the continuation's start;
+  /// stores the solution in it (HeatProblem::set_nonlinear_solution).
+  /// Reports each Newton step to `log`; throws SolverDivergence with the
+  /// reason and the last residual when no continuation level converges.
+  void solve_kirchhoff(HeatProblem &problem, const KirchhoffModel &model,
+                       const NonlinearSolverSettings &settings, const LinearSolverSettings &linear,
+                       std::ostream &log);
 } // namespace ebweld

@@ -24,6 +24,8 @@ namespace ebweld
     /// u = Phi / k0 and theta_h = H / (rho0 c_p0) [K] (kirchhoff_map.h), with ghosts
     RiseVector        kirchhoff_rise, enthalpy_rise;
     SurfaceLossTotals losses;
+    /// width the liquid-fraction step was spread over [K]
+    double melting_smoothing_K = 0.;
     /// Newton steps over all continuation levels, and the levels tried
     unsigned int newton_iterations  = 0;
     unsigned int continuation_steps = 0;

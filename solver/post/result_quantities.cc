@@ -70,8 +70,9 @@ namespace ebweld
            "set-up", S},
           {"liquidus_temperature_K", "K", "T_l (T_s for a pure element)", "set-up", S},
           {"melting_smoothing_K", "K",
-           "width the liquid-fraction step is spread over at least (a pure element's T_m)",
-           "set-up", S},
+           "width the liquid-fraction step was spread over (a pure element's T_m; auto: the "
+           "mesh's resolution of the fusion line)",
+           "solve", S},
           {"peak_temperature_K", "K", "largest nodal temperature", "peak temperatures", S | R},
           {"peak_surface_temperature_K", "K", "largest nodal temperature on the top surface",
            "peak temperatures", S | R | P},

@@ -60,6 +60,7 @@ namespace ebweld
           r.set("continuation_steps", nonlinear->continuation_steps);
           r.set("newton_linear_iterations", nonlinear->linear_iterations);
           r.set("newton_residual_history", nonlinear->residual_history);
+          r.set("melting_smoothing_K", nonlinear->melting_smoothing_K);
         }
       r.set("element_degree", setup.discretisation.degree);
       r.set("material", m.name);
@@ -84,7 +85,6 @@ namespace ebweld
         {
           r.set("solidus_temperature_K", setup.solidus_K());
           r.set("liquidus_temperature_K", setup.liquidus_K());
-          r.set("melting_smoothing_K", setup.material_model.melting_smoothing_K);
         }
       r.set("domain_m", {{"xi_min", -setup.extents.behind_m},
                          {"xi_max", setup.extents.ahead_m},

@@ -97,6 +97,9 @@ BOOST_AUTO_TEST_CASE(values_outside_patterns_and_ranges)
   expect_input_error("run --set 'Discretisation/Element degree=3'",
                      {"Discretisation/Element degree", "3", "in [1, 2]"});
   expect_input_error("run --set 'Boundary/Initial temperature (K)=2000'",
+                     {"Boundary/Initial temperature (K)", "2000", "below the solidus of Si"});
+  expect_input_error("run --set 'Material/Temperature-dependent properties=false' "
+                     "--set 'Boundary/Initial temperature (K)=2000'",
                      {"Boundary/Initial temperature (K)", "2000", "below the melting temperature"});
   expect_input_error("run --set 'Linear solver/Relative tolerance=0.5'",
                      {"Linear solver/Relative tolerance", "0.5", "in [1e-15, 0.01]"});

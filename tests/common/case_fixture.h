@@ -26,13 +26,15 @@ namespace ebweld::testing
   }
 
   /// A setup from the defaults with `overrides`; the seed paper's
-  /// constant-property model unless an override asks for
-  /// Material/Temperature-dependent properties = true.
+  /// constant-property model and beam current (5.6 mA) unless an override
+  /// asks for Material/Temperature-dependent properties = true or
+  /// another current.
   inline std::unique_ptr<CaseSetup> make_setup(const std::vector<std::string> &overrides)
   {
     dealii::ParameterHandler prm;
     declare_case_parameters(prm);
     apply_override(prm, "Material/Temperature-dependent properties=false");
+    apply_override(prm, "Beam/Current (A)=0.0056");
     for (const auto &assignment : overrides)
       apply_override(prm, assignment);
     return std::make_unique<CaseSetup>(prm);
