@@ -38,8 +38,9 @@ namespace ebweld
     prm.declare_entry("Target melt depth (um)", "none",
                       NumberPattern::in_range(1e-9, 1e9).or_keyword("none"),
                       "If a number > 0 [um]: report the beam current that "
-                      "gives this melt depth (from the same solve, by "
-                      "linearity). 'none': no target.");
+                      "gives this melt depth (constant properties: from the same "
+                      "solve, by linearity; temperature-dependent: a root find "
+                      "over warm-started re-solves). 'none': no target.");
     prm.leave_subsection();
   }
 

@@ -76,8 +76,6 @@ namespace ebweld
     {
       double                              width_K = 0.;
       std::shared_ptr<const KirchhoffMap> resolved_map;
-
-      const KirchhoffMap &map() const { return *resolved_map; }
     };
 
     MeltingSmoothing melting_smoothing(const CaseSetup &setup, const HeatProblem &problem)
@@ -137,9 +135,14 @@ namespace ebweld
                       format_value(MaterialModelSettings::automatic_smoothing_cap) +
                       " (T_m - T0)])\n");
     problem.assemble_operator(coefficients);
-    const KirchhoffModel model{smoothing.map(),   setup.surface_losses, boundary_id::top,
-                               setup.solidus_K(), smoothing.width_K,    predictor.rho_cp_J_per_m3K};
-    solve_kirchhoff(problem, model, setup.nonlinear_solver, setup.linear_solver, log);
+    const KirchhoffModel model{smoothing.resolved_map, setup.surface_losses,
+                               boundary_id::top,       setup.solidus_K(),
+                               smoothing.width_K,      predictor.rho_cp_J_per_m3K};
+    auto solver = std::make_unique<KirchhoffSolver>(problem, model, setup.nonlinear_solver,
+                                                    setup.linear_solver, log);
+    // kept for the target-depth search (solver/run/target_depth_search.h)
+    if (setup.beam.target_melt_depth_m)
+      solved.kirchhoff = std::move(solver);
     solved.solve_time_s += phase.lap();
   }
 

@@ -7,6 +7,7 @@
 
 #include "solver/case/case_setup.h"
 #include "solver/fe/heat_problem.h"
+#include "solver/fe/kirchhoff_solver.h"
 
 #include <mpi.h>
 #include <optional>
@@ -25,6 +26,9 @@ namespace ebweld
     double       setup_time_s    = 0.;
     double       assembly_time_s = 0.;
     double       solve_time_s    = 0.;
+    /// the nonlinear solver, kept when Beam/Target melt depth asks for
+    /// re-solves at other currents (null otherwise)
+    std::unique_ptr<KirchhoffSolver> kirchhoff;
   };
 
   /// Faces held at T0: inflow, side and bottom.

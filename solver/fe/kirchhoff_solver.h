@@ -26,6 +26,7 @@
 
 #include <deal.II/base/parameter_handler.h>
 
+#include <memory>
 #include <ostream>
 
 namespace ebweld
@@ -44,12 +45,13 @@ namespace ebweld
     static NonlinearSolverSettings parse(dealii::ParameterHandler &prm);
   };
 
-  /// What the nonlinear equation needs beyond the assembled problem.
+  /// What the nonlinear equation needs beyond the assembled problem (the
+  /// losses must outlive the solver).
   struct KirchhoffModel
   {
-    const KirchhoffMap        &map;
-    const SurfaceLossModel    &losses;
-    dealii::types::boundary_id top_surface;
+    std::shared_ptr<const KirchhoffMap> map;
+    const SurfaceLossModel             &losses;
+    dealii::types::boundary_id          top_surface;
     /// temperature above which a node counts as melted (the convergence test)
     double solidus_K;
     /// the map's melting range smoothing [K] (reported)
@@ -68,14 +70,32 @@ namespace ebweld
                                                   const KirchhoffMap &map, double solidus_K,
                                                   double liquidus_K);
 
-  /// Solves the nonlinear equation on `problem`, whose operator (with
-  /// coefficients k0, rho0 c_p0 and no convection: the losses are in the
-  /// model) and sources are assembled and whose rise holds the linear
-  /// predictor (predictor_coefficients()), the continuation's start;
-  /// stores the solution in it (HeatProblem::set_nonlinear_solution).
-  /// Reports each Newton step to `log`; throws SolverDivergence with the
-  /// reason and the last residual when no continuation level converges.
-  void solve_kirchhoff(HeatProblem &problem, const KirchhoffModel &model,
-                       const NonlinearSolverSettings &settings, const LinearSolverSettings &linear,
-                       std::ostream &log);
+  class KirchhoffNewton;
+
+  /// The nonlinear solve on `problem`, whose operator (with coefficients
+  /// k0, rho0 c_p0 and no convection: the losses are in the model) and
+  /// sources are assembled and whose rise holds the linear predictor
+  /// (predictor_coefficients()), the continuation's start. The
+  /// constructor solves at the full power and stores the solution in the
+  /// problem (HeatProblem::set_nonlinear_solution), reporting each Newton
+  /// step to `log`; it throws SolverDivergence with the reason and the
+  /// last residual when no continuation level converges. The solver then
+  /// re-solves at other powers, warm-started (the target-depth current).
+  class KirchhoffSolver
+  {
+  public:
+    KirchhoffSolver(HeatProblem &problem, const KirchhoffModel &model,
+                    const NonlinearSolverSettings &settings, const LinearSolverSettings &linear,
+                    std::ostream &log);
+    ~KirchhoffSolver();
+
+    /// Solves at `power_fraction` of the beam power, from the last
+    /// solution scaled to it; stores the solution in the problem.
+    void solve_at(double power_fraction);
+    /// Puts the full-power solution back into the problem.
+    void restore_full_power();
+
+  private:
+    std::unique_ptr<KirchhoffNewton> newton_;
+  };
 } // namespace ebweld

@@ -3,6 +3,7 @@
 #include "solver/base/atomic_file.h"
 #include "solver/base/phase_timer.h"
 #include "solver/filler/interface_coupling.h"
+#include "solver/run/target_depth_search.h"
 
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/timer.h>
@@ -92,6 +93,30 @@ namespace ebweld
                          {"z_max", setup.extents.depth_m}});
     }
 
+    /// The target-depth current with temperature-dependent properties (the
+    /// constant-property one is the postprocessor's, from the same solve).
+    void record_target_depth_search(const CaseSetup &setup, SolvedCase &solved, std::ostream &log,
+                                    CaseResults &r)
+    {
+      PhaseTimer              phase(solved.problem->communicator());
+      const TargetDepthSearch search = search_target_depth_current(setup, solved, log);
+      solved.kirchhoff.reset();
+      r.set("target_melt_depth_m", *setup.beam.target_melt_depth_m);
+      r.set("target_depth_search_solves", search.solves);
+      r.set("target_depth_search_time_s", phase.lap());
+      if (!search.current_A)
+        {
+          r.set("current_for_target_depth_A", nullptr);
+          r.set("target_depth_note", search.note);
+          log << "  target depth: no current (" << search.note << ")\n";
+          return;
+        }
+      r.set("current_for_target_depth_A", *search.current_A);
+      log << "  target depth: " << r.report({"target_melt_depth_m", "current_for_target_depth_A"})
+          << " (" << *search.current_A * setup.beam.voltage_V << " W of V I; " << search.solves
+          << " warm-started Newton solves)\n";
+    }
+
     /// Runs `postprocessors`' measure(), then their write(); returns the
     /// wall times of the two phases [s].
     std::pair<double, double>
@@ -115,11 +140,13 @@ namespace ebweld
                                   const OutputOptions &options, std::ostream &log,
                                   const FillerSettings *filler)
   {
-    Timer             total(comm, true);
-    const CoupledCase coupled = solve(setup, comm, options, log, filler);
-    CaseResults       results;
+    Timer       total(comm, true);
+    CoupledCase coupled = solve(setup, comm, options, log, filler);
+    CaseResults results;
     results.warnings = setup.warnings;
     record_setup_and_solve(setup, coupled.solved, results);
+    if (coupled.solved.kirchhoff)
+      record_target_depth_search(setup, coupled.solved, log, results);
 
     PostprocessContext context(setup, *coupled.solved.problem, coupled.solved.deposited_W, options,
                                log, results, filler ? &coupled : nullptr);

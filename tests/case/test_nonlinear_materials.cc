@@ -7,7 +7,10 @@
 //   source along the centreline and T its inverse (6.5);
 // - Newton's convergence is quadratic on real silicon;
 // - evaporation keeps the energy balance and saturates the surface
-//   temperature while the constant-property one grows linearly.
+//   temperature while the constant-property one grows linearly;
+// - the target-depth current of the root find, re-solved, gives the
+//   target depth;
+// - the melt depth converges under mesh refinement.
 
 #include "solver/post/field_probes.h"
 #include "sources/ko_transmission_profile.h"
@@ -249,4 +252,54 @@ BOOST_AUTO_TEST_CASE(evaporation_saturates_the_surface_temperature)
   BOOST_TEST((surface_K[2] - surface_K[1]) < 0.8 * (surface_K[1] - surface_K[0]));
   BOOST_TEST(surface_K[2] < 2. * T_b);
   BOOST_TEST(surface_K[2] < 0.5 * linear_surface_K[2]);
+}
+
+BOOST_AUTO_TEST_CASE(target_depth_current_gives_the_target_depth)
+{
+  // real silicon at 8 mA melts 1.9 um deep; ask for 2.2 um
+  const double target_um = 2.2;
+  const auto   base =
+      with(coarse, {"Material/Temperature-dependent properties=true", "Beam/Current (A)=0.008"});
+  const auto search =
+      testing::summarise_quietly(*testing::make_setup(with(base, {"Beam/Target melt depth (um)=" +
+                                                                  testing::number(target_um)})),
+                                 MPI_COMM_WORLD);
+  BOOST_REQUIRE(search["current_for_target_depth_A"].is_number());
+  const double current = search["current_for_target_depth_A"];
+  BOOST_TEST_MESSAGE("target depth " << target_um << " um: " << current << " A after "
+                                     << search["target_depth_search_solves"] << " solves");
+  // the run itself still reports the input's current
+  BOOST_TEST(double(search["melt_depth_m"]) < 0.95 * target_um * 1e-6);
+  BOOST_TEST(current > 0.008);
+  const auto again = testing::summarise_quietly(
+      *testing::make_setup(with(base, {"Beam/Current (A)=" + testing::number(current)})),
+      MPI_COMM_WORLD);
+  BOOST_TEST(double(again["melt_depth_m"]) == target_um * 1e-6, boost::test_tools::tolerance(5e-3));
+}
+
+BOOST_AUTO_TEST_CASE(melt_depth_converges_under_mesh_refinement)
+{
+  // Ti-6Al-4V under a Gaussian surface source (cases/ti64_surface_evaporation)
+  // with the melting range fixed, so that only the mesh changes
+  std::vector<double> depths_m;
+  for (const char *cells : {"4", "8", "16"})
+    {
+      const auto summary = testing::summarise_quietly(
+          *testing::make_setup(
+              {"Material/Name=Ti-6Al-4V", "Material/Temperature-dependent properties=true",
+               "Material/Melting range smoothing (K)=100", "Beam/Voltage (kV)=60",
+               "Beam/Current (A)=0.0006", "Beam/Diameter FWHM (um)=100",
+               "Beam/Travel speed (m/s)=0.5", "Heat sources/Active=Gaussian surface",
+               std::string("Mesh/Cells per beam diameter=") + cells,
+               std::string("Mesh/Cells per deposition depth=") + cells}),
+          MPI_COMM_WORLD);
+      depths_m.push_back(summary["melt_depth_m"]);
+      BOOST_TEST_MESSAGE(cells << " cells per diameter: " << summary["dofs"] << " DoFs, melt depth "
+                               << depths_m.back() * 1e6 << " um");
+    }
+  const double coarse_change = std::abs(depths_m[1] - depths_m[0]);
+  const double fine_change   = std::abs(depths_m[2] - depths_m[1]);
+  // at least first order in h (halved each time), and settled to 0.5 %
+  BOOST_TEST(fine_change < 0.5 * coarse_change);
+  BOOST_TEST(fine_change < 5e-3 * depths_m[2]);
 }

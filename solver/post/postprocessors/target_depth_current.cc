@@ -1,4 +1,5 @@
-// The current that gives Beam/Target melt depth, from the same solve:
+// The current that gives Beam/Target melt depth with constant properties,
+// from the same solve:
 // theta is linear in the beam power, so I* = (T_m - T0) I / max_{z >= z_t}
 // theta(z); unattainable if the largest rise below z_t lies deeper than z_t
 // (the first melt would appear below the target). docs/PHYSICS.md 1.4.
@@ -24,10 +25,10 @@ namespace ebweld
           setup.boundary.ambient_temperature_K != setup.boundary.initial_temperature_K)
         return no_current(
             r, "not linear in the power: the top-surface ambient temperature differs from T0");
+      // not linear in the current: the run's root find over warm-started
+      // Newton solves records it (solver/run/target_depth_search.h)
       if (setup.temperature_dependent())
-        return no_current(r, "not available with temperature-dependent properties yet (the "
-                             "depth is not linear in the current): set Material/Temperature-"
-                             "dependent properties = false for the constant-property estimate");
+        return;
       const DepthResponse response = depth_response(context.problem, z_t);
       if (response.max_rise_below_K <= 0.)
         return no_current(r, "no temperature rise at the target depth");
