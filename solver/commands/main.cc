@@ -5,6 +5,7 @@
 #include "solver/commands/command_optimize.h"
 #include "solver/commands/command_run.h"
 #include "solver/commands/command_study.h"
+#include "solver/commands/version_report.h"
 
 #include <deal.II/base/mpi.h>
 
@@ -59,7 +60,7 @@ int main(int argc, char **argv)
   if (args[0] == "--version")
     {
       if (root)
-        std::cout << "ebweld 0.1.0\n";
+        std::cout << ebweld::version_report();
       return 0;
     }
   const auto command = commands.find(args[0]);

@@ -180,6 +180,13 @@ BOOST_AUTO_TEST_CASE(help_reference_and_validation_succeed)
   BOOST_TEST(help.exit_code == 0);
   BOOST_TEST(help.output.find("Usage") != std::string::npos);
 
+  // a result can be traced to its build: commit, libraries, build type, Catalyst
+  const Outcome version = run_ebweld("--version");
+  BOOST_TEST(version.exit_code == 0);
+  for (const char *part : {"ebweld 0.", "commit ", " build)", "deal.II 9.", "PETSc 3.", "hypre 2.",
+                           "ParaView Catalyst: "})
+    BOOST_TEST(version.output.find(part) != std::string::npos, "--version lacks: " << part);
+
   const Outcome reference = run_ebweld("run --print-parameters");
   BOOST_TEST(reference.exit_code == 0);
   // the declared ranges, not deal.II's unbounded default, are what users see
