@@ -4,7 +4,9 @@
 //  - a study stopped after one case and run again completes the table
 //    without repeating the finished case;
 //  - a case with an invalid value is recorded as failed with its message
-//    while the others succeed.
+//    while the others succeed;
+//  - a study of real silicon solves each case by Newton's method, and the
+//    pool deepens with the current.
 
 #include "solver/commands/command_study.h"
 #include "solver/studies/results_table.h"
@@ -36,7 +38,8 @@ namespace
                                  "end\n";
 
   /// A fresh directory (same on all ranks) holding study.prm with `grid`.
-  std::string prepare(const std::string &name, const std::string &grid)
+  std::string prepare(const std::string &name, const std::string &grid,
+                      const std::string &base = base_input)
   {
     const std::string dir = "/tmp/ebweld_test_study_" + name + "_" +
                             std::to_string(dealii::Utilities::MPI::n_mpi_processes(MPI_COMM_WORLD));
@@ -45,7 +48,7 @@ namespace
         std::filesystem::remove_all(dir);
         std::filesystem::create_directories(dir);
         std::ofstream(dir + "/study.prm")
-            << base_input << "subsection Study\n  set Grid = " << grid << "\nend\n";
+            << base << "subsection Study\n  set Grid = " << grid << "\nend\n";
       }
     MPI_Barrier(MPI_COMM_WORLD);
     return dir;
@@ -138,4 +141,35 @@ BOOST_AUTO_TEST_CASE(invalid_case_is_recorded_as_failed)
   const auto &failed = rows.at("Beam/Voltage (kV)=-5");
   BOOST_TEST(failed[1] == "failed");
   BOOST_TEST(failed[2].find("Beam/Voltage (kV) = -5") != std::string::npos, failed[2]);
+}
+
+BOOST_AUTO_TEST_CASE(temperature_dependent_cases_are_solved_by_newton)
+{
+  const std::string dir = prepare("nonlinear", "Beam/Current (A): 0.008, 0.01",
+                                  "subsection Mesh\n"
+                                  "  set Cells per beam diameter = 8\n"
+                                  "  set Cells per deposition depth = 8\n"
+                                  "end\n"
+                                  "subsection Output\n"
+                                  "  set Write fields = false\n"
+                                  "  set Write profiles = false\n"
+                                  "end\n");
+  BOOST_TEST(command_study({dir + "/study.prm", "--output-dir", dir, "--ranks-per-case", "1"},
+                           MPI_COMM_WORLD) == 0);
+  MPI_Barrier(MPI_COMM_WORLD);
+  const std::string table  = dir + "/results.csv";
+  const auto        rows   = read_table(table);
+  const auto        depth  = column(table, "melt_depth_m");
+  const auto        newton = column(table, "nonlinear_iterations");
+  const auto        amps   = column(table, "Beam/Current (A)");
+  BOOST_REQUIRE(rows.size() == 2u);
+  std::map<double, double> depth_by_current;
+  for (const auto &[id, row] : rows)
+    {
+      BOOST_TEST(row[1] == "ok");
+      BOOST_TEST(std::stoi(row[newton]) > 0);
+      depth_by_current[std::stod(row[amps])] = std::stod(row[depth]);
+    }
+  BOOST_TEST(depth_by_current.begin()->second > 0.);
+  BOOST_TEST(depth_by_current.rbegin()->second > 1.1 * depth_by_current.begin()->second);
 }
