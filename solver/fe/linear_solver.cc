@@ -227,6 +227,7 @@ namespace ebweld
         // The options database is global: clear what an earlier solver of
         // the other kind set (hypre refuses AIR with aggressive coarsening).
         clear_option("pc_hypre_boomeramg_strong_threshold");
+        clear_option("pc_hypre_boomeramg_agg_nl");
         for (const auto &option : classical_amg_options)
           clear_option(option.first);
         set_option("pc_hypre_boomeramg_coarsen_type", "HMIS");
@@ -238,6 +239,8 @@ namespace ebweld
             set_option("pc_hypre_boomeramg_strong_threshold", strong_threshold(amg_matrix_kind));
             for (const auto &option : classical_amg_options)
               set_option(option.first, option.second);
+            if (settings_.aggressive_coarsening)
+              set_option("pc_hypre_boomeramg_agg_nl", "1");
           }
       }
     check_petsc(KSPSetFromOptions(ksp_), "KSPSetFromOptions");

@@ -56,6 +56,10 @@ namespace ebweld
     unsigned int max_iterations            = 1000;
     unsigned int restart                   = 100;
     double       air_cell_peclet_threshold = 1e7;
+    /// Aggressive coarsening of the classical AMG's first level: a cheaper
+    /// set-up for a few more iterations. Not an input: the Newton steps of
+    /// the temperature-dependent solve use it (kirchhoff_solver.cc).
+    bool aggressive_coarsening = false;
 
     static void                 declare_parameters(dealii::ParameterHandler &prm);
     static LinearSolverSettings parse(dealii::ParameterHandler &prm);
