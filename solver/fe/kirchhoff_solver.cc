@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iomanip>
+#include <optional>
 #include <sstream>
 
 namespace ebweld
@@ -173,12 +174,16 @@ namespace ebweld
     KirchhoffJacobian jacobian_;
     NonlinearState    state_;
     NodalSummary      last_summary_;
-    /// the predictor at full power, the last solution and its power
-    /// fraction, and what solve() stored
-    PetscVector    predictor_, last_u_;
-    double         last_fraction_ = 0.;
-    PetscVector    full_power_rise_;
-    NonlinearState full_power_state_;
+    /// the predictor at full power, the last solution and its power fraction
+    PetscVector predictor_, last_u_;
+    double      last_fraction_ = 0.;
+    /// solve()'s solution and its state, kept by the first solve_at()
+    struct FullPower
+    {
+      PetscVector    u;
+      NonlinearState state;
+    };
+    std::optional<FullPower> full_power_;
   };
 
   KirchhoffNewton::KirchhoffNewton(HeatProblem &problem, const KirchhoffModel &model,
@@ -204,7 +209,6 @@ namespace ebweld
       , jacobian_(*operator_, diffusion_, diffusion_scale_, loss_derivative_)
       , predictor_(owned_vector())
       , last_u_(owned_vector())
-      , full_power_rise_(owned_vector())
   {
     assemble_diffusion();
     assemble_face_weights();
@@ -507,11 +511,6 @@ namespace ebweld
     copy_owned(kirchhoff_, state_.kirchhoff_rise);
     copy_owned(w_vector, state_.enthalpy_rise);
     state_.melting_smoothing_K = model_.melting_smoothing_K;
-    if (power_fraction == 1. && full_power_state_.newton_iterations == 0)
-      {
-        full_power_rise_  = rise;
-        full_power_state_ = state_;
-      }
     problem_.set_nonlinear_solution(rise, state_);
   }
 
@@ -534,6 +533,8 @@ namespace ebweld
 
   void KirchhoffNewton::solve_at(const double power_fraction)
   {
+    if (!full_power_)
+      full_power_ = FullPower{last_u_, state_};
     PetscVector u = last_u_;
     u *= power_fraction / last_fraction_;
     const LevelResult result = newton(u, power_fraction);
@@ -552,7 +553,11 @@ namespace ebweld
 
   void KirchhoffNewton::restore_full_power()
   {
-    problem_.set_nonlinear_solution(full_power_rise_, full_power_state_);
+    if (!full_power_)
+      return; // never left
+    // the fields and losses follow from u again; the counters are solve()'s
+    state_ = full_power_->state;
+    finish(full_power_->u, 1.);
   }
 
   KirchhoffSolver::KirchhoffSolver(HeatProblem &problem, const KirchhoffModel &model,

@@ -209,4 +209,16 @@ namespace ebweld
         comm);
     return r;
   }
+
+  std::string no_current_reason(const DepthResponse &response)
+  {
+    if (response.max_rise_below_K <= 0.)
+      return "no temperature rise at the target depth";
+    if (!response.attainable())
+      return "unattainable: the temperature rise peaks at depth " +
+             std::to_string(response.depth_of_max_below_m * 1e6) +
+             " um, below the target, so the first melt appears deeper than the target with "
+             "this source and voltage";
+    return "";
+  }
 } // namespace ebweld

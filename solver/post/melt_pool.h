@@ -9,6 +9,8 @@
 
 #include "solver/fe/heat_problem.h"
 
+#include <string>
+
 namespace ebweld
 {
   struct MeltPool
@@ -51,4 +53,7 @@ namespace ebweld
   };
 
   DepthResponse depth_response(const HeatProblem &problem, double depth_m);
+
+  /// Why no current melts to the response's depth (empty when one does).
+  std::string no_current_reason(const DepthResponse &response);
 } // namespace ebweld

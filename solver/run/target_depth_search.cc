@@ -44,19 +44,9 @@ namespace ebweld
       return pool.melted ? pool.depth_m : 0.;
     };
     const DepthResponse response = depth_response(problem, target);
-    if (response.max_rise_below_K <= 0.)
-      {
-        result.note = "no temperature rise at the target depth";
-        return result;
-      }
-    if (!response.attainable())
-      {
-        result.note = "unattainable: the temperature rise peaks at depth " +
-                      std::to_string(response.depth_of_max_below_m * 1e6) +
-                      " um, below the target, so the first melt appears deeper than the target "
-                      "with this source and voltage";
-        return result;
-      }
+    result.note                  = no_current_reason(response);
+    if (!result.note.empty())
+      return result;
     // bracket [low, high] of power fractions with depth below / above the target
     double low = 0., high = std::numeric_limits<double>::infinity();
     double s0 = 1., d0 = depth_of();

@@ -18,6 +18,10 @@ namespace ebweld
       const auto &setup = context.setup;
       if (!setup.beam.target_melt_depth_m)
         return;
+      // not linear in the current: the run's root find over warm-started
+      // Newton solves records it (solver/run/target_depth_search.h)
+      if (setup.temperature_dependent())
+        return;
       const double z_t = *setup.beam.target_melt_depth_m;
       auto        &r   = context.results;
       r.set("target_melt_depth_m", z_t);
@@ -25,21 +29,11 @@ namespace ebweld
           setup.boundary.ambient_temperature_K != setup.boundary.initial_temperature_K)
         return no_current(
             r, "not linear in the power: the top-surface ambient temperature differs from T0");
-      // not linear in the current: the run's root find over warm-started
-      // Newton solves records it (solver/run/target_depth_search.h)
-      if (setup.temperature_dependent())
-        return;
       const DepthResponse response = depth_response(context.problem, z_t);
-      if (response.max_rise_below_K <= 0.)
-        return no_current(r, "no temperature rise at the target depth");
-      if (!response.attainable())
+      if (const std::string reason = no_current_reason(response); !reason.empty())
         {
-          context.log << "  target depth " << z_t * 1e6 << " um: unattainable (rise peaks at "
-                      << response.depth_of_max_below_m * 1e6 << " um)\n";
-          return no_current(r, "unattainable: the temperature rise peaks at depth " +
-                                   std::to_string(response.depth_of_max_below_m * 1e6) +
-                                   " um, below the target, so the first melt appears deeper than "
-                                   "the target with this source and voltage");
+          context.log << "  target depth " << z_t * 1e6 << " um: " << reason << "\n";
+          return no_current(r, reason);
         }
       const double current = setup.beam.current_A * response.power_factor(context.melt_rise_K());
       r.set("current_for_target_depth_A", current);
