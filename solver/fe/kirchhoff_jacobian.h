@@ -12,7 +12,7 @@
 // linear in the enthalpy, the diffusion carries the local diffusivity
 // (small in the melting range, where the enthalpy rises steeply). The AMG
 // matrix follows the same formula from the operators' nodal-quadrature
-// twins.
+// twins, with du/dtheta_h floored at 0.1 (kirchhoff_jacobian.cc).
 
 #include "solver/fe/matrix_free_operator.h"
 

@@ -2,12 +2,15 @@
 // The current that gives Beam/Target melt depth with temperature-dependent
 // properties. The depth is not linear in the current there, so it is a
 // root find over the beam power: each trial is a Newton solve warm-started
-// from the last one (KirchhoffSolver::solve_at), the first guess the
-// linear shortcut applied to the full-power temperature field (what the
-// constant-property path uses exactly, target_depth_current.cc), then
-// secant steps kept inside the bracket found so far. The full-power
-// solution is put back afterwards, so that everything else reports the
-// input's current.
+// from the last one (KirchhoffSolver::solve_at). The first guess is the
+// linear shortcut applied to the starting field (what the constant-property
+// path uses exactly, target_depth_current.cc). While the pools are shallower
+// than half the target, the secant follows the largest rise at the target
+// depth minus the solidus rise, which is smooth in the power where the
+// depth starts from zero with an infinite slope; beyond, the depth itself
+// (inverse quadratic through three trials), kept inside the bracket found
+// so far. When the bracket closes without a depth within tolerance (a
+// deeper region joins the pool), the search stops with a note.
 
 #include "solver/case/solve_case.h"
 
@@ -27,8 +30,11 @@ namespace ebweld
     unsigned int solves  = 0;
   };
 
-  /// Searches with `solved.kirchhoff` (which must be set) until the depth
-  /// is within 0.1 % of the target; reports each trial to `log`.
-  TargetDepthSearch search_target_depth_current(const CaseSetup &setup, SolvedCase &solved,
-                                                std::ostream &log);
+  /// Searches for the current of `target_depth_m` with `solved.kirchhoff`
+  /// (which must be set), starting from the solution at setup's current,
+  /// until the depth is within 0.1 % of the target; reports each trial to
+  /// `log`. The solution at setup's current is put back afterwards, so
+  /// that everything else reports the input's current.
+  TargetDepthSearch search_target_depth_current(const CaseSetup &setup, double target_depth_m,
+                                                SolvedCase &solved, std::ostream &log);
 } // namespace ebweld
