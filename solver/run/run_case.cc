@@ -99,8 +99,7 @@ namespace ebweld
                                     CaseResults &r)
     {
       PhaseTimer              phase(solved.problem->communicator());
-      const TargetDepthSearch search =
-          search_target_depth_current(setup, *setup.beam.target_melt_depth_m, solved, log);
+      const TargetDepthSearch search = search_target_depth_current(setup, solved, log);
       solved.kirchhoff.reset();
       r.set("target_melt_depth_m", *setup.beam.target_melt_depth_m);
       r.set("target_depth_search_solves", search.solves);

@@ -74,16 +74,19 @@ namespace ebweld
     }
   } // namespace
 
-  TargetDepthSearch search_target_depth_current(const CaseSetup &setup, const double target_depth_m,
-                                                SolvedCase &solved, std::ostream &log)
+  TargetDepthSearch search_target_depth_current(const CaseSetup &setup, SolvedCase &solved,
+                                                std::ostream &log)
   {
     TargetDepthSearch result;
-    HeatProblem      &problem = *solved.problem;
-    const double      melt_K  = setup.solidus_K() - setup.boundary.initial_temperature_K;
-    const double      current = setup.beam.current_A;
-    const auto        trial   = [&](const double fraction) {
+    HeatProblem      &problem        = *solved.problem;
+    const double      target_depth_m = *setup.beam.target_melt_depth_m;
+    const double      melt_K         = setup.solidus_K() - setup.boundary.initial_temperature_K;
+    const double      current        = setup.beam.current_A;
+    // the problem's current solution at `fraction` of the power, whose
+    // depth response at the target depth is `at_target`
+    const auto trial = [&](const double fraction, const DepthResponse &at_target) {
       const MeltPool pool = measure_melt_pool(problem, melt_K);
-      return Trial{fraction, depth_response(problem, target_depth_m).rise_at_depth_K - melt_K,
+      return Trial{fraction, at_target.rise_at_depth_K - melt_K,
                    (pool.melted ? pool.depth_m : 0.) - target_depth_m};
     };
     const DepthResponse response = depth_response(problem, target_depth_m);
@@ -92,7 +95,7 @@ namespace ebweld
       return result;
     // bracket [low, high] of power fractions with depth below / above the target
     double             low = 0., high = std::numeric_limits<double>::infinity();
-    std::vector<Trial> trials{trial(1.)};
+    std::vector<Trial> trials{trial(1., response)};
     (trials.back().excess_depth_m < 0. ? low : high) = 1.;
     double depth_low = 0., depth_high = 0.; // [m]
     double fraction = response.power_factor(melt_K);
@@ -101,7 +104,7 @@ namespace ebweld
         for (result.solves = 1; result.solves <= max_solves; ++result.solves)
           {
             solved.kirchhoff->solve_at(fraction);
-            const Trial  next  = trial(fraction);
+            const Trial  next  = trial(fraction, depth_response(problem, target_depth_m));
             const double depth = next.excess_depth_m + target_depth_m;
             log << "  target depth search " << result.solves << ": " << std::setprecision(6)
                 << fraction * current << " A, melt depth " << depth * 1e6 << " um\n";

@@ -30,11 +30,11 @@ namespace ebweld
     unsigned int solves  = 0;
   };
 
-  /// Searches for the current of `target_depth_m` with `solved.kirchhoff`
-  /// (which must be set), starting from the solution at setup's current,
-  /// until the depth is within 0.1 % of the target; reports each trial to
-  /// `log`. The solution at setup's current is put back afterwards, so
-  /// that everything else reports the input's current.
-  TargetDepthSearch search_target_depth_current(const CaseSetup &setup, double target_depth_m,
-                                                SolvedCase &solved, std::ostream &log);
+  /// Searches with `solved.kirchhoff` (which must be set), starting from
+  /// the solution at setup's current, until the depth is within 0.1 % of
+  /// Beam/Target melt depth; reports each trial to `log`. The solution at
+  /// setup's current is put back afterwards, so that everything else
+  /// reports the input's current.
+  TargetDepthSearch search_target_depth_current(const CaseSetup &setup, SolvedCase &solved,
+                                                std::ostream &log);
 } // namespace ebweld
