@@ -67,6 +67,10 @@ namespace ebweld
                       "and MPI rank as .pvtu/.vtu with a .pvd index.");
     prm.declare_entry("Write profiles", "true", Patterns::Bool(),
                       "Write CSV line profiles of the temperature.");
+    prm.declare_entry("Write picture", "true", Patterns::Bool(),
+                      "Draw melt_pool.png (top surface, longitudinal section and "
+                      "cross-section with the fusion line) from melt_pool_sections.json; "
+                      "needs python3-matplotlib, skipped with a note without it.");
     prm.declare_entry("Catalyst interval", "1", NumberPattern::whole(1, 1000000),
                       "With --catalyst: hand every N-th output point (coupling iteration, "
                       "study case) to the pipelines, in [1, 1000000]; a run's final state "
@@ -98,6 +102,7 @@ namespace ebweld
       output.directory         = s.text("Directory");
       output.write_fields      = s.flag("Write fields");
       output.write_profiles    = s.flag("Write profiles");
+      output.write_picture     = s.flag("Write picture");
       output.catalyst_interval = s.number("Catalyst interval");
     }
     material_model = parse_material_model(prm);

@@ -53,6 +53,7 @@ namespace ebweld
     std::string directory      = "output";
     bool        write_fields   = true;
     bool        write_profiles = true;
+    bool        write_picture  = true;
     /// hand every N-th output point to Catalyst
     unsigned int catalyst_interval = 1;
   };

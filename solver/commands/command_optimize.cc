@@ -7,6 +7,7 @@
 #include "solver/commands/command_guard.h"
 #include "solver/commands/parameter_overrides.h"
 #include "solver/post/case_results.h"
+#include "solver/post/plot_script.h"
 #include "solver/post/result_quantities.h"
 #include "solver/studies/grid_minimiser.h"
 #include "solver/studies/optimisation.h"
@@ -230,7 +231,9 @@ namespace ebweld
            "input V I / U. One unit-power solve per point gives the current; each\n"
            "Peclet number assembles its matrix and preconditioner once.\n"
            "Writes optimisation.csv (every point), optimum.csv (per Pe), summary.json\n"
-           "and the requested cross-sections and depth profiles.\n";
+           "and the requested cross-sections and depth profiles, and draws them\n"
+           "(process_window.png, heat_input.png, cross_section_*.png; Output/Write\n"
+           "picture = false skips the pictures).\n";
   }
 
   int command_optimize(const std::vector<std::string> &arguments, MPI_Comm comm)
@@ -278,6 +281,10 @@ namespace ebweld
         write_file_atomically(directory + "/summary.json", [&](std::ostream &out) {
           out << summary.summary(optimiser_summary).dump(2) << "\n";
         });
+      if (root && base.output.write_picture)
+        log << draw_picture("plot_optimisation.py",
+                            {directory, std::to_string(base.material.melting_temperature_K)},
+                            directory + "/process_window.png");
       return 0;
     });
   }

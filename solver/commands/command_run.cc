@@ -77,6 +77,7 @@ namespace ebweld
           args.output_directory.empty() ? setup.output.directory : args.output_directory;
       options.write_fields   = setup.output.write_fields;
       options.write_profiles = setup.output.write_profiles;
+      options.write_picture  = setup.output.write_picture;
       options.postprocessors = postprocessors;
       std::unique_ptr<CatalystSession> catalyst;
       if (!scripts.empty())

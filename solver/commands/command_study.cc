@@ -8,6 +8,7 @@
 #include "solver/commands/parameter_overrides.h"
 #include "solver/fe/linear_solver.h"
 #include "solver/post/catalyst_session.h"
+#include "solver/post/plot_script.h"
 #include "solver/run/run_case.h"
 #include "solver/studies/results_table.h"
 #include "solver/studies/study_plan.h"
@@ -90,8 +91,11 @@ namespace ebweld
           options.output_directory = directory + "/case_" + Utilities::int_to_string(c.index, 4);
           options.write_fields     = setup.output.write_fields;
           options.write_profiles   = setup.output.write_profiles;
-          options.write_summary    = setup.output.write_fields || setup.output.write_profiles;
-          options.postprocessors   = PostprocessorRegistry::instance().parse_active(prm);
+          // a case's picture goes into its folder, written only with fields or profiles
+          options.write_picture =
+              setup.output.write_picture && (options.write_fields || options.write_profiles);
+          options.write_summary  = setup.output.write_fields || setup.output.write_profiles;
+          options.postprocessors = PostprocessorRegistry::instance().parse_active(prm);
           // the case's number is its Catalyst time step; its inputs travel with the data
           options.catalyst            = catalyst;
           options.catalyst_time_step  = c.index;
@@ -276,6 +280,12 @@ namespace ebweld
           log << "study " << (rows == plan.cases.size() ? "complete" : "incomplete") << ": " << rows
               << " of " << plan.cases.size() << " cases in " << table.path() << ", " << failed
               << " failed, " << clock.wall_time() << " s\n";
+          if (base.output.write_picture && rows > failed)
+            {
+              std::vector<std::string> arguments = {table.path(), directory + "/study.png"};
+              arguments.insert(arguments.end(), plan.parameters.begin(), plan.parameters.end());
+              log << draw_picture("plot_study.py", arguments, directory + "/study.png");
+            }
         }
       return 0;
     });

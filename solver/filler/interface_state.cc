@@ -70,8 +70,9 @@ namespace ebweld
       state.time_s.push_back((state.xi_m.back() - xi) / speed_m_per_s);
 
     // every rank gets every point, so that every rank has every history
-    const auto rise = rise_on_grid(problem, state.xi_m, across_m, filler.across_axis(),
-                                   filler.joint == JointType::butt ? 0. : filler.lap_depth_m);
+    const auto rise =
+        rise_on_plane(problem, {0, state.xi_m, filler.across_axis(), across_m,
+                                filler.joint == JointType::butt ? 0. : filler.lap_depth_m});
 
     for (const auto &model : models)
       for (const auto &name : model->state_names())

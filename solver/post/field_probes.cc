@@ -85,27 +85,31 @@ namespace ebweld
         std::abs(nearest - xi_m) == distance ? nearest : std::numeric_limits<double>::max(), comm);
   }
 
-  std::vector<double> rise_on_grid(const HeatProblem &problem, const std::vector<double> &xi_m,
-                                   const std::vector<double> &across_m,
-                                   const unsigned int across_axis, const double fixed_coordinate_m)
+  std::vector<double> rise_on_plane(const HeatProblem &problem, const PlaneGrid &grid)
   {
-    const double         tolerance  = 1e-9 * problem.triangulation_diameter_m();
-    const unsigned int   fixed_axis = across_axis == 2 ? 1 : 2;
-    const ElementPieces &pieces     = problem.pieces();
-    const auto          &fe         = pieces.piece_element();
-    const std::size_t    n_xi       = xi_m.size();
-    std::vector<double>  sum(n_xi * across_m.size(), 0.), count(sum.size(), 0.);
+    const double         tolerance = 1e-9 * problem.triangulation_diameter_m();
+    const unsigned int   a = grid.first_axis, b = grid.second_axis, fixed_axis = grid.fixed_axis();
+    const double         fixed_m = grid.fixed_m;
+    const ElementPieces &pieces  = problem.pieces();
+    const auto          &fe      = pieces.piece_element();
+    const std::size_t    n_first = grid.first_m.size();
+    std::vector<double>  sum(grid.size(), 0.), count(sum.size(), 0.);
     Vector<double>       cell_values(problem.dof_handler().get_fe().n_dofs_per_cell()), values;
-    // indices of the sorted `grid` values within [lo, hi] (with tolerance)
-    const auto within = [tolerance](const std::vector<double> &grid, const double lo,
+    // indices of the sorted `coordinates` within [lo, hi] (with tolerance)
+    const auto within = [tolerance](const std::vector<double> &coordinates, const double lo,
                                     const double hi) {
       return std::make_pair(
-          std::lower_bound(grid.begin(), grid.end(), lo - tolerance) - grid.begin(),
-          std::upper_bound(grid.begin(), grid.end(), hi + tolerance) - grid.begin());
+          std::lower_bound(coordinates.begin(), coordinates.end(), lo - tolerance) -
+              coordinates.begin(),
+          std::upper_bound(coordinates.begin(), coordinates.end(), hi + tolerance) -
+              coordinates.begin());
     };
     const auto outside = [&](const Box &box) {
-      return fixed_coordinate_m < box.low[fixed_axis] - tolerance ||
-             fixed_coordinate_m > box.high[fixed_axis] + tolerance;
+      return fixed_m < box.low[fixed_axis] - tolerance ||
+             fixed_m > box.high[fixed_axis] + tolerance;
+    };
+    const auto reference_coordinate = [](const double x, const double lo, const double hi) {
+      return std::clamp((x - lo) / (hi - lo), 0., 1.);
     };
     for (const auto &cell : problem.dof_handler().active_cell_iterators())
       {
@@ -121,26 +125,23 @@ namespace ebweld
             if (outside(box))
               continue;
             const Point<3> lo = box.low, hi = box.high;
-            const auto [k0, k1] = within(xi_m, lo[0], hi[0]);
-            const auto [j0, j1] = within(across_m, lo[across_axis], hi[across_axis]);
+            const auto [k0, k1] = within(grid.first_m, lo[a], hi[a]);
+            const auto [j0, j1] = within(grid.second_m, lo[b], hi[b]);
             if (k0 == k1 || j0 == j1)
               continue;
             pieces.gather(cell_values, s, values);
             Point<3> reference;
-            reference[fixed_axis] = std::clamp(
-                (fixed_coordinate_m - lo[fixed_axis]) / (hi[fixed_axis] - lo[fixed_axis]), 0., 1.);
+            reference[fixed_axis] = reference_coordinate(fixed_m, lo[fixed_axis], hi[fixed_axis]);
             for (auto j = j0; j < j1; ++j)
               for (auto k = k0; k < k1; ++k)
                 {
-                  reference[0]           = std::clamp((xi_m[k] - lo[0]) / (hi[0] - lo[0]), 0., 1.);
-                  reference[across_axis] = std::clamp((across_m[j] - lo[across_axis]) /
-                                                          (hi[across_axis] - lo[across_axis]),
-                                                      0., 1.);
-                  double value           = 0.;
+                  reference[a] = reference_coordinate(grid.first_m[k], lo[a], hi[a]);
+                  reference[b] = reference_coordinate(grid.second_m[j], lo[b], hi[b]);
+                  double value = 0.;
                   for (unsigned int i = 0; i < fe.n_dofs_per_cell(); ++i)
                     value += values[i] * fe.shape_value(i, reference);
-                  sum[j * n_xi + k] += value;
-                  count[j * n_xi + k] += 1.;
+                  sum[j * n_first + k] += value;
+                  count[j * n_first + k] += 1.;
                 }
           }
       }
@@ -149,7 +150,7 @@ namespace ebweld
     for (std::size_t i = 0; i < sum.size(); ++i)
       {
         if (count[i] == 0.)
-          throw std::runtime_error("rise_on_grid: point outside the domain");
+          throw std::runtime_error("rise_on_plane: point outside the domain");
         sum[i] /= count[i];
       }
     return sum;

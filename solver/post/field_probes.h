@@ -25,15 +25,27 @@ namespace ebweld
   std::vector<std::pair<dealii::Point<3>, double>> nodal_plane(const HeatProblem &problem,
                                                                unsigned int axis, double position);
 
-  /// Rise [K] at the points of the tensor grid xi_m x across_m, where a
-  /// point is (xi, 0, across) (`across_axis` 2) or (xi, across, z_fixed)
-  /// (`across_axis` 1); on every rank, point (j, k) at j * xi_m.size() + k.
-  /// The half-brick cells are axis-parallel bricks, so a point's reference
+  /// A tensor grid of points in a plane normal to a coordinate axis: the
+  /// plane's two in-plane axes with their sorted coordinates, and the
+  /// coordinate of the plane on the third axis.
+  struct PlaneGrid
+  {
+    unsigned int        first_axis = 0;
+    std::vector<double> first_m;
+    unsigned int        second_axis = 1;
+    std::vector<double> second_m;
+    double              fixed_m = 0.;
+
+    unsigned int fixed_axis() const { return 3 - first_axis - second_axis; }
+    std::size_t  size() const { return first_m.size() * second_m.size(); }
+  };
+
+  /// Rise [K] at the points of `grid`, on every rank; point (j, k), at
+  /// first_m[k] and second_m[j], is element j * first_m.size() + k. The
+  /// half-brick cells are axis-parallel bricks, so a point's reference
   /// coordinates follow from the cell's corners without a mapping search.
   /// Throws std::runtime_error if a point lies outside the domain.
-  std::vector<double> rise_on_grid(const HeatProblem &problem, const std::vector<double> &xi_m,
-                                   const std::vector<double> &across_m, unsigned int across_axis,
-                                   double fixed_coordinate_m);
+  std::vector<double> rise_on_plane(const HeatProblem &problem, const PlaneGrid &grid);
 
   /// The xi of the node plane nearest to `xi_m` (the same on every rank).
   double nearest_node_plane(const HeatProblem &problem, double xi_m);

@@ -80,8 +80,9 @@ namespace ebweld
     prm.enter_subsection("Output");
     prm.declare_entry("Postprocessors", "default", dealii::Patterns::Anything(),
                       "Comma-separated list of what is measured and written after the solve, "
-                      "in this order; 'default': all of them. Write fields = false and Write "
-                      "profiles = false leave out fields and line profiles. Available:" +
+                      "in this order; 'default': all of them. Write fields, Write profiles and "
+                      "Write picture = false leave out fields, line profiles and the melt "
+                      "pool picture. Available:" +
                           docs);
     prm.leave_subsection();
   }
@@ -112,6 +113,8 @@ namespace ebweld
       drop("fields");
     if (!s.flag("Write profiles"))
       drop("line profiles");
+    if (!s.flag("Write picture"))
+      drop("melt pool picture");
     return active;
   }
 

@@ -37,6 +37,8 @@ namespace ebweld
     bool        write_fields     = true;
     bool        write_profiles   = true;
     bool        write_summary    = true;
+    /// melt_pool.png, drawn by a Python process: off unless a command asks
+    bool write_picture = false;
     /// the postprocessors to run, in order (default: every registered one)
     std::vector<std::string> postprocessors;
     /// in situ output (may be null); receives the fields with `parameters`

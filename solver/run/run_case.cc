@@ -128,7 +128,8 @@ namespace ebweld
         postprocessor->measure(context);
       const double measure_time = phase.lap();
       const auto  &options      = context.options;
-      if (options.write_fields || options.write_profiles || options.write_summary)
+      if (options.write_fields || options.write_profiles || options.write_summary ||
+          options.write_picture)
         make_directories(options.output_directory);
       for (auto &postprocessor : postprocessors)
         postprocessor->write(context);

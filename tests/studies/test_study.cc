@@ -141,6 +141,14 @@ BOOST_AUTO_TEST_CASE(invalid_case_is_recorded_as_failed)
   const auto &failed = rows.at("Beam/Voltage (kV)=-5");
   BOOST_TEST(failed[1] == "failed");
   BOOST_TEST(failed[2].find("Beam/Voltage (kV) = -5") != std::string::npos, failed[2]);
+  // the study's plot of the results against the voltage, the failed case marked
+  std::ifstream picture(dir + "/study.png", std::ios::binary);
+  std::string   signature(8, '\0');
+  picture.read(signature.data(), 8);
+  BOOST_TEST(signature.substr(1, 3) == "PNG");
+  // no case folder (fields and profiles are off), so no picture per case
+  for (const auto &entry : std::filesystem::directory_iterator(dir))
+    BOOST_TEST(entry.path().filename().string().rfind("case_", 0) != 0, entry.path());
 }
 
 BOOST_AUTO_TEST_CASE(temperature_dependent_cases_are_solved_by_newton)
