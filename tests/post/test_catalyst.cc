@@ -1,7 +1,8 @@
 // ParaView Catalyst in situ output (postproc/catalyst), through the real
 // binary under `scripts/with-virtual-display mpirun -np N` for N = 1 and 2: the extract
 // pipeline writes exactly what the solver owns, the image pipeline renders
-// a non-uniform PNG of the requested size with the melting isotherm on it,
+// a non-uniform PNG of the requested size framed on the melt pool, with
+// the whole fusion line inside it,
 // the live pipeline delivers each case of a study to a listening ParaView
 // (postproc/catalyst/live_check.py in the GUI's place),
 // and a missing or broken script stops the run at start-up with a clear
@@ -184,11 +185,15 @@ BOOST_AUTO_TEST_CASE(image_pipeline_renders_the_melt_pool)
              "a = d.GetPointData().GetScalars()\n"
              "n, c = a.GetNumberOfTuples(), a.GetNumberOfComponents()\n"
              "pixels = [a.GetTuple(i)[:3] for i in range(n)]\n"
-             "cyan = sum(1 for p in pixels if p[0] < 60 and p[1] > 170 and p[2] > 220)\n"
+             "w = d.GetDimensions()[0]\n"
+             "cyan = [i for i, p in enumerate(pixels) if p[0] < 60 and p[1] > 170 and p[2] > 220]\n"
              "hot = sum(1 for p in pixels if p[0] > 200 and p[1] > 120 and p[2] < 120)\n"
              "dark = sum(1 for p in pixels if max(p) < 40)\n"
-             "print(json.dumps({'size': d.GetDimensions()[:2], 'cyan': cyan, 'hot': hot, 'dark': "
-             "dark, 'n': n}))\n");
+             "background = sum(1 for p in pixels if min(p) > 245)\n"
+             "xs, ys = [i % w for i in cyan], [i // w for i in cyan]\n"
+             "box = [min(xs), max(xs), min(ys), max(ys)] if cyan else [0, 0, 0, 0]\n"
+             "print(json.dumps({'size': d.GetDimensions()[:2], 'cyan': len(cyan), 'hot': hot, "
+             "'dark': dark, 'background': background / n, 'isotherm_box': box, 'n': n}))\n");
   BOOST_TEST(image["size"][0].get<int>() == 640);
   BOOST_TEST(image["size"][1].get<int>() == 400);
   // not uniform: the isotherm line (cyan), the molten region inside it
@@ -196,6 +201,18 @@ BOOST_AUTO_TEST_CASE(image_pipeline_renders_the_melt_pool)
   BOOST_TEST(image["cyan"].get<int>() > 100);
   BOOST_TEST(image["hot"].get<int>() > 100);
   BOOST_TEST(image["dark"].get<int>() > 100);
+  // framed on the pool: the panels fill at least half of the picture (the
+  // white background is the title, the colour bar's column and the margins;
+  // a camera that sees past the domain shows more), and
+  // the whole fusion line lies inside it, clear of the edges
+  BOOST_TEST(image["background"].get<double>() < 0.5);
+  const auto box = image["isotherm_box"];
+  BOOST_TEST(box[0].get<int>() > 10);
+  BOOST_TEST(box[1].get<int>() < 640 - 10);
+  BOOST_TEST(box[2].get<int>() > 10);
+  BOOST_TEST(box[3].get<int>() < 400 - 10);
+  // and it spans a good part of the panels, not a speck in a corner
+  BOOST_TEST(box[1].get<int>() - box[0].get<int>() > 640 / 3);
 }
 
 BOOST_AUTO_TEST_CASE(broken_scripts_stop_the_run_at_start_up)
