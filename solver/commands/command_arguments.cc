@@ -2,6 +2,7 @@
 
 #include "solver/base/csv_lines.h"
 #include "solver/base/input_error.h"
+#include "solver/base/output_directory.h"
 
 namespace ebweld
 {
@@ -65,5 +66,15 @@ namespace ebweld
     if (value != static_cast<unsigned int>(value) || value < lower || value > upper)
       throw_input_error(option, it->second, allowed);
     return static_cast<unsigned int>(value);
+  }
+
+  std::string CommandArguments::prepared_output_directory(const std::string &from_input,
+                                                          const MPI_Comm     comm) const
+  {
+    const bool        given     = !output_directory.empty();
+    const std::string directory = given ? output_directory : from_input;
+    prepare_output_directory(directory, given ? "--output-dir" : "Output/Directory", comm);
+    remove_stale_summary(directory, comm);
+    return directory;
   }
 } // namespace ebweld

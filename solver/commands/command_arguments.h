@@ -2,6 +2,8 @@
 // Arguments of the ebweld sub-commands: one input file, repeatable --set
 // overrides, --output-dir, and the command's own options and flags.
 
+#include <mpi.h>
+
 #include <map>
 #include <set>
 #include <string>
@@ -33,5 +35,11 @@ namespace ebweld
     /// A whole-number option in [lower, upper], or `fallback` if absent.
     unsigned int count(const std::string &option, unsigned int fallback, unsigned int lower,
                        unsigned int upper) const;
+
+    /// --output-dir, or else `from_input` (the input's Output/Directory),
+    /// created and checked writable before anything is solved (throws
+    /// InputError naming the one that was used), without the summary.json
+    /// of an earlier run. Collective over `comm`.
+    std::string prepared_output_directory(const std::string &from_input, MPI_Comm comm) const;
   };
 } // namespace ebweld

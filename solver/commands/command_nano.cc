@@ -38,9 +38,8 @@ namespace ebweld
       const NanoRun run = parse_nano(prm);
       if (validate_only)
         return report_valid(args.input_file, {}, log);
-      std::string directory = args.output_directory;
-      if (directory.empty())
-        directory = ParameterSection(prm, "Output").text("Directory");
+      const std::string directory =
+          args.prepared_output_directory(ParameterSection(prm, "Output").text("Directory"), comm);
       // Every rank computes the (cheap, deterministic) history; rank 0 writes.
       const bool root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
       run_nano(run, root ? directory : std::string(), log);

@@ -253,9 +253,7 @@ namespace ebweld
                           "constant-property model)");
       if (validate_only)
         return report_valid(args.input_file, base.warnings, log);
-      const std::string directory =
-          args.output_directory.empty() ? base.output.directory : args.output_directory;
-      make_directories(directory);
+      const std::string directory = args.prepared_output_directory(base.output.directory, comm);
 
       dealii::Timer total(comm, true);
       log << "ebweld optimize: " << base.material.name << ", d " << base.beam.diameter_m * 1e6

@@ -73,12 +73,11 @@ namespace ebweld
       if (validate_only)
         return report_valid(args.input_file, setup.warnings, log);
       OutputOptions options;
-      options.output_directory =
-          args.output_directory.empty() ? setup.output.directory : args.output_directory;
-      options.write_fields   = setup.output.write_fields;
-      options.write_profiles = setup.output.write_profiles;
-      options.write_picture  = setup.output.write_picture;
-      options.postprocessors = postprocessors;
+      options.output_directory = args.prepared_output_directory(setup.output.directory, comm);
+      options.write_fields     = setup.output.write_fields;
+      options.write_profiles   = setup.output.write_profiles;
+      options.write_picture    = setup.output.write_picture;
+      options.postprocessors   = postprocessors;
       std::unique_ptr<CatalystSession> catalyst;
       if (!scripts.empty())
         catalyst = std::make_unique<CatalystSession>(

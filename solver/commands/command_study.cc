@@ -220,7 +220,8 @@ namespace ebweld
            "out as groups become free. Each finished case is appended to results.csv\n"
            "(inputs, status, error and the summary quantities); re-running the same\n"
            "study skips the cases already there. A failing case is recorded and the\n"
-           "study goes on. Fields are written per case (case_NNNN/) when Output/Write\n"
+           "study goes on; the study then exits with status 4. Fields are written per case "
+           "(case_NNNN/) when Output/Write\n"
            "fields is true; set it false for large studies.\n"
            "\n"
            "  --ranks-per-case K  ranks per case; N must be a multiple of K\n"
@@ -260,10 +261,7 @@ namespace ebweld
                                   " cases)",
                               base.warnings, log);
         }
-      const std::string directory =
-          args.output_directory.empty() ? base.output.directory : args.output_directory;
-      if (rank == 0)
-        make_directories(directory);
+      const std::string  directory = args.prepared_output_directory(base.output.directory, comm);
       const ResultsTable table(directory + "/" + plan.results_file, plan.parameters);
       const StudyRun     study{args,      plan, table, directory, pending_cases(plan, table, comm),
                            stop_after};
@@ -274,9 +272,10 @@ namespace ebweld
       Timer clock;
       run_on_groups(study, scripts, base.output.catalyst_interval, per_case, comm, log);
       MPI_Barrier(comm);
+      // every rank reads the finished table: all return the same exit code
+      const auto [rows, failed] = table.counts();
       if (rank == 0)
         {
-          const auto [rows, failed] = table.counts();
           log << "study " << (rows == plan.cases.size() ? "complete" : "incomplete") << ": " << rows
               << " of " << plan.cases.size() << " cases in " << table.path() << ", " << failed
               << " failed, " << clock.wall_time() << " s\n";
@@ -287,7 +286,8 @@ namespace ebweld
               log << draw_picture("plot_study.py", arguments, directory + "/study.png");
             }
         }
-      return 0;
+      // the study went on past its failed cases, but it did not succeed
+      return failed > 0 ? 4 : 0;
     });
   }
 } // namespace ebweld

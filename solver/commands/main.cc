@@ -9,6 +9,7 @@
 
 #include <deal.II/base/mpi.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <functional>
@@ -39,6 +40,9 @@ int main(int argc, char **argv)
   // start here and 5 s in a fresh Debian root, where each probe waits on
   // DNS. ebweld needs no GPU topology; a user's own setting wins.
   setenv("HWLOC_COMPONENTS", "-gl", /*overwrite=*/0);
+  // The report line by line even into a pipe or file: a log of a run that
+  // was killed shows how far it got.
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);
   // One thread per MPI rank: the ranks already use the cores.
   dealii::Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
   const MPI_Comm                           comm = MPI_COMM_WORLD;

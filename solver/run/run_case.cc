@@ -1,6 +1,7 @@
 #include "solver/run/run_case.h"
 
 #include "solver/base/atomic_file.h"
+#include "solver/base/output_directory.h"
 #include "solver/base/phase_timer.h"
 #include "solver/filler/interface_coupling.h"
 #include "solver/run/target_depth_search.h"
@@ -141,7 +142,11 @@ namespace ebweld
                                   const OutputOptions &options, std::ostream &log,
                                   const FillerSettings *filler)
   {
-    Timer       total(comm, true);
+    Timer total(comm, true);
+    // a study case's folder may hold an earlier run's (a command's own
+    // folder was cleared when it was prepared)
+    if (options.write_summary)
+      remove_stale_summary(options.output_directory, comm);
     CoupledCase coupled = solve(setup, comm, options, log, filler);
     CaseResults results;
     results.warnings = setup.warnings;

@@ -71,7 +71,8 @@ namespace ebweld
                       "CSV file of explicit cases instead of a grid: the header names the "
                       "parameters ('Section/Name'), each row gives one case's values.");
     prm.declare_entry("Results file", "results.csv", dealii::Patterns::Anything(),
-                      "Results table, one row per case, in the output directory.");
+                      "Results table, one row per case, in the output directory: a file "
+                      "name without '/'.");
     prm.leave_subsection();
   }
 
@@ -82,6 +83,11 @@ namespace ebweld
     const std::string grid  = dealii::Utilities::trim(section.text("Grid"));
     const std::string table = dealii::Utilities::trim(section.text("Table file"));
     plan.results_file       = section.text("Results file");
+    // written in the output folder, never beside or above it
+    if (plan.results_file.empty() || plan.results_file.find('/') != std::string::npos ||
+        plan.results_file == "." || plan.results_file == "..")
+      throw_input_error(section.path("Results file"), "'" + plan.results_file + "'",
+                        "a file name without '/' (the table is written in the output folder)");
     if (grid.empty() == table.empty())
       throw_input_error(section.path("Grid") + " and " + section.path("Table file"),
                         "'" + grid + "' and '" + table + "'", "exactly one of the two set");

@@ -8,6 +8,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -135,6 +136,11 @@ BOOST_AUTO_TEST_CASE(study_and_optimisation_inputs)
       "study " +
           input_file("table", "subsection Study\n  set Table file = /nonexistent/cases.csv\nend\n"),
       {"Study/Table file", "/nonexistent/cases.csv", "readable file"});
+  expect_input_error("study " +
+                         input_file("grid_outside",
+                                    "subsection Study\n  set Grid = Beam/Voltage (kV): 10, 20\n"
+                                    "  set Results file = ../../x.csv\nend\n"),
+                     {"Study/Results file", "../../x.csv", "a file name without '/'"});
   expect_input_error("optimize --set 'Optimisation/Cross sections=100'",
                      {"Optimisation/Cross sections", "100", "'Pe:ratio' pairs"});
   expect_input_error("run --set 'Mesh/Depth cell size (um)=-1'",
@@ -255,4 +261,44 @@ BOOST_AUTO_TEST_CASE(temperature_dependent_model_is_refused_where_not_supported_
                      {"Material/Temperature-dependent properties", "interface filler"});
   expect_input_error("optimize " + cases + "si_optimisation_ko/si_optimisation_ko.prm" + on,
                      {"Material/Temperature-dependent properties", "ebweld optimize"});
+}
+
+BOOST_AUTO_TEST_CASE(unwritable_output_folders_are_refused_before_the_solve)
+{
+  const std::string file = "/tmp/ebweld_output_is_a_file";
+  std::ofstream(file) << "not a folder\n";
+  const std::string cases = std::string(EBWELD_SOURCE_DIR) + "/cases/";
+  for (const std::string &command :
+       {std::string("run"), "nano " + cases + "nano_cu_sintering/cu_sintering.prm",
+        "optimize " + cases + "si_optimisation_ko/si_optimisation_ko.prm"})
+    {
+      const Outcome outcome = run_ebweld(command + " --output-dir " + file);
+      BOOST_TEST_MESSAGE(command << " -> exit " << outcome.exit_code << ": " << outcome.output);
+      BOOST_TEST(outcome.exit_code == 2, command);
+      BOOST_TEST(outcome.output.find("--output-dir = " + file) != std::string::npos, command);
+      BOOST_TEST(outcome.output.find("is not a directory") != std::string::npos, command);
+      // refused at start-up: nothing was solved
+      BOOST_TEST(outcome.output.find("solved:") == std::string::npos, command);
+    }
+  // named as the input file names it when --output-dir is not given
+  expect_input_error("run --set 'Output/Directory=/proc/ebweld_output'",
+                     {"Output/Directory = /proc/ebweld_output", "cannot be created"});
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_run_leaves_no_summary_behind)
+{
+  // a summary.json in the folder means the last run there finished
+  const std::string directory = "/tmp/ebweld_stale_summary";
+  std::filesystem::remove_all(directory);
+  std::filesystem::create_directories(directory);
+  std::ofstream(directory + "/summary.json") << "{\"from\": \"an earlier run\"}\n";
+  const Outcome outcome = run_ebweld(
+      "run --set 'Mesh/Cells per beam diameter=6' --set 'Mesh/Cells per deposition depth=6' "
+      "--set 'Material/Temperature-dependent properties=false' "
+      "--set 'Linear solver/Preconditioner=jacobi' --set 'Linear solver/Maximum iterations=5' "
+      "--output-dir " +
+      directory);
+  BOOST_TEST_MESSAGE(outcome.output);
+  BOOST_TEST(outcome.exit_code == 3);
+  BOOST_TEST(!std::ifstream(directory + "/summary.json").good());
 }
