@@ -46,6 +46,14 @@ namespace ebweld
             " % of the absorbed power leaves through the fixed-temperature faces "
             "(a semi-infinite solid carries it all downstream); enlarge Mesh/Half-width, "
             "Mesh/Depth or Mesh/Length ahead of beam");
+      // a source narrower or shallower than the cells misses the quadrature
+      // points: the run would look like a valid weld with less power
+      if (balance.deposited_W < 0.9 * balance.absorbed_W)
+        warnings.push_back(
+            "only " + std::to_string(100. * balance.deposited_W / balance.absorbed_W) +
+            " % of the absorbed power (" + std::to_string(balance.absorbed_W) +
+            " W) is deposited in the mesh: the source is smaller than the cells resolve; "
+            "raise Mesh/Cells per beam diameter or Mesh/Cells per deposition depth");
       // the tests hold the default case to 1e-6; beyond 1 % the field itself
       // is suspect, whatever the cause
       if (balance.relative_error() > 0.01)

@@ -29,6 +29,17 @@ namespace ebweld
         context.results.warnings.push_back(
             "temperatures above the tabulated " + std::to_string(map->top_temperature_K()) +
             " K: the properties there are held at their values at that temperature");
+      // evaporation caps the surface near the boiling point; without it
+      // (constant properties, or evaporation off) nothing does
+      const bool evaporation =
+          context.problem.nonlinear() && context.setup.surface_losses.evaporates();
+      if (T0 + surface_peak > T_boil && !evaporation)
+        context.results.warnings.push_back(
+            "the peak surface temperature " + std::to_string(T0 + surface_peak) +
+            " K is above the boiling point " + std::to_string(T_boil) +
+            " K: without evaporation nothing caps it, the result overestimates the "
+            "temperature and the pool (Material/Temperature-dependent properties = true "
+            "with Surface losses/Evaporation = true models it)");
       context.log << "  temperatures: "
                   << context.results.report({"peak_temperature_K", "peak_surface_temperature_K",
                                              "peak_surface_over_boiling"})
