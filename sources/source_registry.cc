@@ -37,6 +37,8 @@ namespace ebweld
     const auto names = dealii::Utilities::split_string_list(section.text("Active"));
     if (names.empty())
       throw_input_error(section.path("Active"), "", "at least one heat source");
+    // a source listed twice would deposit its power twice
+    require_unique(section.path("Active"), section.text("Active"), names);
     for (const auto &name : names)
       {
         const double efficiency = ParameterSection(section, name)

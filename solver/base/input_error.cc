@@ -1,6 +1,9 @@
 #include "solver/base/input_error.h"
 
+#include <deal.II/base/utilities.h>
+
 #include <cmath>
+#include <set>
 #include <sstream>
 
 namespace ebweld
@@ -31,5 +34,16 @@ namespace ebweld
     if (!(value >= lower && value <= upper))
       throw_input_error(parameter, format_value(value),
                         "in [" + format_value(lower) + ", " + format_value(upper) + "]");
+  }
+
+  void require_unique(const std::string &parameter, const std::string &value,
+                      const std::vector<std::string> &items)
+  {
+    std::set<std::string> seen;
+    for (const auto &item : items)
+      if (!seen.insert(dealii::Utilities::trim(item)).second)
+        throw_input_error(parameter, value,
+                          "a list without repeats ('" + dealii::Utilities::trim(item) +
+                              "' appears more than once)");
   }
 } // namespace ebweld

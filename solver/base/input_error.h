@@ -5,6 +5,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace ebweld
 {
@@ -28,4 +29,10 @@ namespace ebweld
 
   /// Throws unless lower <= value <= upper.
   void require_in_range(const std::string &parameter, double value, double lower, double upper);
+
+  /// Throws unless every one of `items` (what `parameter` = `value` lists,
+  /// trimmed) appears once: a repeated entry would be used twice or hide
+  /// another, silently. The message names the repeated entry.
+  void require_unique(const std::string &parameter, const std::string &value,
+                      const std::vector<std::string> &items);
 } // namespace ebweld

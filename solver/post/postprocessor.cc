@@ -93,19 +93,15 @@ namespace ebweld
     const std::string        text = dealii::Utilities::trim(s.text("Postprocessors"));
     std::vector<std::string> active =
         text == "default" ? names() : dealii::Utilities::split_string_list(text);
-    for (std::size_t i = 0; i < active.size(); ++i)
-      {
-        if (entries_.count(active[i]) == 0)
-          {
-            std::string known;
-            for (const auto &name : names())
-              known += (known.empty() ? "" : ", ") + name;
-            throw_input_error(s.path("Postprocessors"), active[i],
-                              "'default' or a list of: " + known);
-          }
-        if (std::find(active.begin(), active.begin() + i, active[i]) != active.begin() + i)
-          throw_input_error(s.path("Postprocessors"), text, "each postprocessor at most once");
-      }
+    for (const auto &name : active)
+      if (entries_.count(name) == 0)
+        {
+          std::string known;
+          for (const auto &registered : names())
+            known += (known.empty() ? "" : ", ") + registered;
+          throw_input_error(s.path("Postprocessors"), name, "'default' or a list of: " + known);
+        }
+    require_unique(s.path("Postprocessors"), text, active);
     const auto drop = [&active](const std::string &name) {
       active.erase(std::remove(active.begin(), active.end(), name), active.end());
     };

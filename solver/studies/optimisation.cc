@@ -38,7 +38,7 @@ namespace ebweld
             {
               used = 0;
             }
-          if (used == 0 || !(v > 0.))
+          if (used != text.size() || !(v > 0.))
             throw_input_error(where, text, "a list of numbers > 0");
           values.push_back(v);
         }

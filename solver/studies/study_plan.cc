@@ -15,6 +15,8 @@ namespace ebweld
   {
     const char *grid_help = "'Section/Name: values; Section/Name: values', values as "
                             "'a, b, c', 'linear(a, b, n)' or 'log(a, b, n)'";
+    // values of one axis: far more than any study can solve
+    constexpr double max_axis_values = 100000.;
   } // namespace
 
   std::string StudyCase::id() const
@@ -39,8 +41,13 @@ namespace ebweld
               !is_csv_number(args[2]))
             throw_input_error(where, text, kind + "(first, last, count) with three numbers");
           const double first = std::stod(args[0]), last = std::stod(args[1]);
-          const int    count = std::stoi(args[2]);
-          if (count < 1 || (count == 1 && first != last))
+          const double count_value = std::stod(args[2]);
+          if (!(count_value >= 1. && count_value <= max_axis_values) ||
+              count_value != std::floor(count_value))
+            throw_input_error(where, text,
+                              "a whole count in [1, " + format_value(max_axis_values) + "]");
+          const int count = static_cast<int>(count_value);
+          if (count == 1 && first != last)
             throw_input_error(where, text, "a count >= 2 (or 1 with first = last)");
           if (kind == "log" && !(first > 0. && last > 0.))
             throw_input_error(where, text, "log(first, last, count) with first, last > 0");
@@ -52,11 +59,14 @@ namespace ebweld
                                                           : first + t * (last - first),
                                             10));
             }
+          require_unique(where, text, values);
           return values;
         }
     const auto values = dealii::Utilities::split_string_list(text, ',');
     if (values.empty())
       throw_input_error(where, text, "a non-empty list of values");
+    // a repeated value would be solved once and labelled twice
+    require_unique(where, text, values);
     return values;
   }
 
@@ -104,6 +114,7 @@ namespace ebweld
             plan.parameters.push_back(dealii::Utilities::trim(axis.substr(0, colon)));
             axes.push_back(grid_axis_values(axis.substr(colon + 1), section.path("Grid")));
           }
+        require_unique(section.path("Grid"), grid, plan.parameters);
         rows = {{}};
         for (const auto &axis : axes)
           {
@@ -125,6 +136,7 @@ namespace ebweld
           throw_input_error(section.path("Table file"), table, "a header and at least one case");
         for (const auto &name : lines.front().fields)
           plan.parameters.push_back(dealii::Utilities::trim(name));
+        require_unique(section.path("Table file") + " header", table, plan.parameters);
         for (std::size_t i = 1; i < lines.size(); ++i)
           {
             if (lines[i].fields.size() != plan.parameters.size())

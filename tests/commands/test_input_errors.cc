@@ -109,8 +109,9 @@ BOOST_AUTO_TEST_CASE(values_outside_patterns_and_ranges)
   expect_input_error("run --set 'Linear solver/AIR cell Peclet threshold=-3'",
                      {"Linear solver/AIR cell Peclet threshold", "-3", "> 0"});
   expect_input_error("run --frobnicate", {"unknown option", "--frobnicate"});
-  expect_input_error("run --set 'Output/Postprocessors=melt pool, melt pool'",
-                     {"Output/Postprocessors", "melt pool, melt pool", "at most once"});
+  expect_input_error(
+      "run --set 'Output/Postprocessors=melt pool, melt pool'",
+      {"Output/Postprocessors", "melt pool, melt pool", "'melt pool' appears more than once"});
   expect_input_error("run --set 'Output/Postprocessors=melt pool, cross sections'",
                      {"Output/Postprocessors", "cross sections", "peak temperatures"});
 }
@@ -141,6 +142,27 @@ BOOST_AUTO_TEST_CASE(study_and_optimisation_inputs)
                                     "subsection Study\n  set Grid = Beam/Voltage (kV): 10, 20\n"
                                     "  set Results file = ../../x.csv\nend\n"),
                      {"Study/Results file", "../../x.csv", "a file name without '/'"});
+  // repeats and malformed lists are errors, not silently different plans
+  expect_input_error("study " + input_file("repeated_value",
+                                           "subsection Study\n  set Grid = "
+                                           "Beam/Voltage (kV): 10, 20, 10\nend\n"),
+                     {"Study/Grid", "'10' appears more than once"});
+  expect_input_error("study " + input_file("repeated_axis",
+                                           "subsection Study\n  set Grid = Beam/Voltage (kV): "
+                                           "10, 20; Beam/Voltage (kV): 30\nend\n"),
+                     {"Study/Grid", "'Beam/Voltage (kV)' appears more than once"});
+  for (const std::string count : {"2.5", "1e11"})
+    expect_input_error(
+        "study " + input_file("count", "subsection Study\n  set Grid = "
+                                       "Beam/Voltage (kV): linear(10, 20, " +
+                                           count + ")\nend\n"),
+        {"Study/Grid", "linear(10, 20, " + count + ")", "a whole count in [1, 100000]"});
+  expect_input_error("optimize --set 'Optimisation/Peclet numbers=10; 100'",
+                     {"Optimisation/Peclet numbers", "10; 100", "a list of numbers > 0"});
+  expect_input_error("optimize --set 'Optimisation/Peclet numbers=10, 100, 10'",
+                     {"Optimisation/Peclet numbers", "'10' appears more than once"});
+  expect_input_error("run --set 'Heat sources/Active=Kanaya-Okayama, Kanaya-Okayama'",
+                     {"Heat sources/Active", "'Kanaya-Okayama' appears more than once"});
   expect_input_error("optimize --set 'Optimisation/Cross sections=100'",
                      {"Optimisation/Cross sections", "100", "'Pe:ratio' pairs"});
   expect_input_error("run --set 'Mesh/Depth cell size (um)=-1'",
