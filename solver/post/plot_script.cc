@@ -17,14 +17,15 @@ extern char **environ;
 
 namespace ebweld
 {
-  std::string plot_script_path(const std::string &name)
-  {
-    return std::string(EBWELD_SOURCE_DIR) + "/postproc/" + name;
-  }
-
   namespace
   {
     constexpr const char *interpreter = "/usr/bin/python3";
+
+    /// Path of postproc/`name` in the source tree this binary was built from.
+    std::string plot_script_path(const std::string &name)
+    {
+      return std::string(EBWELD_SOURCE_DIR) + "/postproc/" + name;
+    }
 
     /// Waits for `child` at most `timeout_s`; kills it after that.
     std::string wait_for(const pid_t child, const double timeout_s)

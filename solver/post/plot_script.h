@@ -10,9 +10,6 @@
 
 namespace ebweld
 {
-  /// Path of postproc/`name` in the source tree this binary was built from.
-  std::string plot_script_path(const std::string &name);
-
   /// Runs `/usr/bin/python3 script arguments...` and waits at most
   /// `timeout_s`. Debian's interpreter, the one the scripts name in their
   /// first line, whatever python3 PATH finds first: python3-matplotlib is
