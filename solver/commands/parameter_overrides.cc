@@ -18,6 +18,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <sstream>
 
@@ -120,25 +121,62 @@ namespace ebweld
       return mismatch;
     }
 
-    /// "A/B/" of the subsections open before line `line` of the file.
-    std::string subsections_before(const std::string &path, const int line)
+    /// One line of an input file: the subsections open before it ("A/B/")
+    /// and, for a `set` line, the entry it sets.
+    struct InputLine
+    {
+      std::string sections;
+      std::string entry;
+    };
+
+    /// The lines of the input file at `path`, first line at index 0.
+    std::vector<InputLine> scan_input_file(const std::string &path)
     {
       std::ifstream            in(path);
       std::vector<std::string> open;
+      std::vector<InputLine>   lines;
       std::string              text;
-      for (int n = 1; n < line && std::getline(in, text); ++n)
+      while (std::getline(in, text))
         {
+          InputLine line;
+          for (const auto &section : open)
+            line.sections += section + "/";
           text             = dealii::Utilities::trim(text.substr(0, text.find('#')));
           const auto words = dealii::Utilities::split_string_list(text, ' ');
           if (!words.empty() && words[0] == "subsection")
             open.push_back(dealii::Utilities::trim(text.substr(10)));
           else if (text == "end" && !open.empty())
             open.pop_back();
+          else if (!words.empty() && words[0] == "set" && text.find('=') != std::string::npos)
+            line.entry = dealii::Utilities::trim(text.substr(3, text.find('=') - 3));
+          lines.push_back(line);
         }
-      std::string prefix;
-      for (const auto &section : open)
-        prefix += section + "/";
-      return prefix;
+      return lines;
+    }
+
+    /// "A/B/" of the subsections open before line `line` (from 1) of the file.
+    std::string subsections_before(const std::string &path, const int line)
+    {
+      const auto lines = scan_input_file(path);
+      return line >= 1 && line <= static_cast<int>(lines.size()) ? lines[line - 1].sections : "";
+    }
+
+    /// A parameter set twice in one file: the second would silently win.
+    void refuse_repeated_entries(const std::string &path)
+    {
+      std::map<std::string, std::size_t> first_line;
+      const auto                         lines = scan_input_file(path);
+      for (std::size_t i = 0; i < lines.size(); ++i)
+        {
+          if (lines[i].entry.empty())
+            continue;
+          const std::string name       = lines[i].sections + lines[i].entry;
+          const auto [known, inserted] = first_line.emplace(name, i + 1);
+          if (!inserted)
+            throw InputError("input file '" + path + "': " + name + " is set on lines " +
+                             std::to_string(known->second) + " and " + std::to_string(i + 1) +
+                             ": set each parameter once (--set overrides the file)");
+        }
     }
   } // namespace
 
@@ -146,6 +184,7 @@ namespace ebweld
   {
     if (!std::filesystem::is_regular_file(path))
       throw_input_error("input file", "'" + path + "'", "an existing, readable parameter file");
+    refuse_repeated_entries(path);
     try
       {
         prm.parse_input(path);

@@ -161,6 +161,18 @@ BOOST_AUTO_TEST_CASE(study_and_optimisation_inputs)
                      {"Optimisation/Peclet numbers", "10; 100", "a list of numbers > 0"});
   expect_input_error("optimize --set 'Optimisation/Peclet numbers=10, 100, 10'",
                      {"Optimisation/Peclet numbers", "'10' appears more than once"});
+  // the same entry twice in a file (the second silently won); the same name
+  // in two subsections is two entries
+  expect_input_error("run " + input_file("set_twice", "subsection Beam\n  set Current (A) = 0.01\n"
+                                                      "  set Current (A) = 0.02\nend\n"),
+                     {"Beam/Current (A) is set on lines 2 and 3", "set each parameter once"});
+  BOOST_TEST(run_ebweld("run --validate " + input_file("same_name",
+                                                       "subsection Heat sources\n"
+                                                       "  subsection Kanaya-Okayama\n"
+                                                       "    set Efficiency = 0.9\n  end\n"
+                                                       "  subsection Exponential decay\n"
+                                                       "    set Efficiency = 0.9\n  end\nend\n"))
+                 .exit_code == 0);
   expect_input_error("run --set 'Heat sources/Active=Kanaya-Okayama, Kanaya-Okayama'",
                      {"Heat sources/Active", "'Kanaya-Okayama' appears more than once"});
   expect_input_error("optimize --set 'Optimisation/Cross sections=100'",
