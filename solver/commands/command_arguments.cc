@@ -74,7 +74,6 @@ namespace ebweld
     const bool        given     = !output_directory.empty();
     const std::string directory = given ? output_directory : from_input;
     prepare_output_directory(directory, given ? "--output-dir" : "Output/Directory", comm);
-    remove_stale_summary(directory, comm);
     return directory;
   }
 } // namespace ebweld

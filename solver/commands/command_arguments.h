@@ -38,8 +38,7 @@ namespace ebweld
 
     /// --output-dir, or else `from_input` (the input's Output/Directory),
     /// created and checked writable before anything is solved (throws
-    /// InputError naming the one that was used), without the summary.json
-    /// of an earlier run. Collective over `comm`.
+    /// InputError naming the one that was used). Collective over `comm`.
     std::string prepared_output_directory(const std::string &from_input, MPI_Comm comm) const;
   };
 } // namespace ebweld

@@ -1,6 +1,7 @@
 #include "solver/commands/command_nano.h"
 
 #include "solver/base/input_error.h"
+#include "solver/base/output_directory.h"
 #include "solver/base/parameter_section.h"
 #include "solver/commands/command_arguments.h"
 #include "solver/commands/command_guard.h"
@@ -40,6 +41,7 @@ namespace ebweld
         return report_valid(args.input_file, {}, log);
       const std::string directory =
           args.prepared_output_directory(ParameterSection(prm, "Output").text("Directory"), comm);
+      remove_stale_summary(directory, comm);
       // Every rank computes the (cheap, deterministic) history; rank 0 writes.
       const bool root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
       run_nano(run, root ? directory : std::string(), log);

@@ -2,6 +2,7 @@
 
 #include "solver/base/atomic_file.h"
 #include "solver/base/input_error.h"
+#include "solver/base/output_directory.h"
 #include "solver/case/case_setup.h"
 #include "solver/commands/command_arguments.h"
 #include "solver/commands/command_guard.h"
@@ -254,6 +255,7 @@ namespace ebweld
       if (validate_only)
         return report_valid(args.input_file, base.warnings, log);
       const std::string directory = args.prepared_output_directory(base.output.directory, comm);
+      remove_stale_summary(directory, comm);
 
       dealii::Timer total(comm, true);
       log << "ebweld optimize: " << base.material.name << ", d " << base.beam.diameter_m * 1e6

@@ -143,8 +143,7 @@ namespace ebweld
                                   const FillerSettings *filler)
   {
     Timer total(comm, true);
-    // a study case's folder may hold an earlier run's (a command's own
-    // folder was cleared when it was prepared)
+    // before the solve: a failed one must not leave the last run's behind
     if (options.write_summary)
       remove_stale_summary(options.output_directory, comm);
     CoupledCase coupled = solve(setup, comm, options, log, filler);
