@@ -4,9 +4,10 @@
 
 namespace ebweld
 {
-  std::vector<double> graded_steps(const double length, const double fine_length, const double h,
-                                   const double ratio, const double near_length,
-                                   const double far_ratio)
+  std::optional<std::vector<double>> graded_steps(const double length, const double fine_length,
+                                                  const double h, const double ratio,
+                                                  const double near_length, const double far_ratio,
+                                                  const std::size_t max_steps)
   {
     std::vector<double> steps;
     double              covered = 0.;
@@ -21,6 +22,8 @@ namespace ebweld
             steps.back() += step;
             break;
           }
+        if (steps.size() == max_steps)
+          return std::nullopt;
         steps.push_back(step);
         covered += step;
       }

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace ebweld
@@ -53,12 +54,28 @@ namespace ebweld
     /// low Peclet numbers reaches millimetres) is smooth.
     constexpr double far_grading_ratio = 1.5;
 
-    /// Cell sizes from 0 outward.
-    std::vector<double> steps_for(const double length, const double fine, const double h,
-                                  const double ratio, const double near)
+    const char *const axis_names[] = {"xi", "y", "z"};
+
+    /// Cell sizes from 0 outward along `axis`; InputError when there would
+    /// be more than max_coarse_cells_per_axis of them.
+    std::vector<double> steps_for(const int axis, const double length, const double fine,
+                                  const double h, const double ratio, const double near)
     {
-      return graded_steps(length, std::min(fine, length), std::min(h, length), ratio, near,
-                          std::max(ratio, far_grading_ratio));
+      if (!(std::isfinite(length) && std::isfinite(h) && h > 0.))
+        throw InputError("Mesh: the domain along " + std::string(axis_names[axis]) + " (" +
+                         format_value(length * 1e6) + " um, cells of " + format_value(h * 1e6) +
+                         " um) is not finite: the beam, material or mesh inputs are outside "
+                         "what the automatic domain can size");
+      auto steps = graded_steps(length, std::min(fine, length), std::min(h, length), ratio, near,
+                                std::max(ratio, far_grading_ratio), max_coarse_cells_per_axis);
+      if (!steps)
+        throw InputError("Mesh: the graded mesh would need more than " +
+                         format_value(double(max_coarse_cells_per_axis)) + " coarse cells along " +
+                         axis_names[axis] + " (" + format_value(length * 1e6) +
+                         " um in cells from " + format_value(h * 1e6) +
+                         " um): coarsen it (Mesh/Cells per beam diameter, Cells per deposition "
+                         "depth, Depth cell size (um), Grading ratio) or shrink the domain");
+      return *steps;
     }
   } // namespace
 
@@ -146,13 +163,9 @@ namespace ebweld
     return warnings;
   }
 
-  void generate_half_brick(DistributedBrick &triangulation, const MeshSettings &settings,
-                           const DomainExtents &extents, const DomainScales &scales,
-                           const unsigned int refinements_in_element)
+  BrickPlan plan_half_brick(const MeshSettings &settings, const DomainExtents &extents,
+                            const DomainScales &scales)
   {
-    if (refinements_in_element > settings.refinements)
-      throw std::invalid_argument(
-          "generate_half_brick: more refinements in the element than in the mesh");
     const double coarsening = std::pow(2., settings.refinements);
     const double d          = scales.beam_diameter_m;
     const double h_xy       = d / settings.cells_per_diameter * coarsening;
@@ -171,24 +184,86 @@ namespace ebweld
     // longer, the graded cells near the beam resolve it already).
     const double        decay_m     = scales.diffusivity_m2_per_s / scales.speed_m_per_s;
     const double        precursor_m = decay_m < 2. * d ? 6. * decay_m : 0.;
-    std::vector<double> x_steps     = steps_for(extents.behind_m, d, h_xy, ratio, near);
+    std::vector<double> x_steps     = steps_for(0, extents.behind_m, d, h_xy, ratio, near);
     std::reverse(x_steps.begin(), x_steps.end());
-    for (const double step : steps_for(extents.ahead_m, d + precursor_m, h_xy, ratio, near))
+    for (const double step : steps_for(0, extents.ahead_m, d + precursor_m, h_xy, ratio, near))
       x_steps.push_back(step);
+    if (x_steps.size() > max_coarse_cells_per_axis)
+      throw InputError("Mesh: the graded mesh would need " + format_value(double(x_steps.size())) +
+                       " coarse cells along xi, more than " +
+                       format_value(double(max_coarse_cells_per_axis)) +
+                       ": coarsen it or shorten the domain");
     const std::vector<std::vector<double>> steps = {
-        x_steps, steps_for(extents.side_m, d, h_xy, ratio, near),
-        steps_for(extents.depth_m, 1.2 * scales.bulk_depth_m, h_z, ratio, near)};
+        x_steps, steps_for(1, extents.side_m, d, h_xy, ratio, near),
+        steps_for(2, extents.depth_m, 1.2 * scales.bulk_depth_m, h_z, ratio, near)};
 
     const std::array<double, 3> low  = {{-extents.behind_m, 0., 0.}};
     const std::array<double, 3> high = {{extents.ahead_m, extents.side_m, extents.depth_m}};
-    BrickNodes                  nodes;
+    BrickPlan                   plan;
+    plan.refinements = settings.refinements;
     for (unsigned int axis = 0; axis < 3; ++axis)
       {
-        nodes[axis].push_back(low[axis]);
+        auto &nodes = plan.coarse_nodes_m[axis];
+        nodes.push_back(low[axis]);
         for (const double step : steps[axis])
-          nodes[axis].push_back(nodes[axis].back() + step);
-        nodes[axis].back() = high[axis]; // no round-off at the far faces
+          nodes.push_back(nodes.back() + step);
+        nodes.back() = high[axis]; // no round-off at the far faces
+        // a fine cell must stay distinguishable from its neighbours' nodes
+        const double resolvable_m =
+            1e-12 * std::max(std::abs(low[axis]), std::abs(high[axis])) * coarsening;
+        for (std::size_t i = 1; i < nodes.size(); ++i)
+          if (!(nodes[i] - nodes[i - 1] > resolvable_m))
+            throw InputError("Mesh: cells of " + format_value((nodes[i] - nodes[i - 1]) * 1e6) +
+                             " um along " + axis_names[axis] + " in a domain reaching " +
+                             format_value(std::max(std::abs(low[axis]), high[axis]) * 1e6) +
+                             " um are beyond double precision: the domain spans too many "
+                             "orders of magnitude of the beam and deposition sizes");
       }
-    triangulation.create(nodes, settings.refinements - refinements_in_element);
+    return plan;
+  }
+
+  std::array<double, 3> BrickPlan::fine_cells() const
+  {
+    std::array<double, 3> cells;
+    for (unsigned int axis = 0; axis < 3; ++axis)
+      cells[axis] = double(coarse_nodes_m[axis].size() - 1) * std::pow(2., refinements);
+    return cells;
+  }
+
+  double BrickPlan::n_fine_cells() const
+  {
+    const auto cells = fine_cells();
+    return cells[0] * cells[1] * cells[2];
+  }
+
+  double BrickPlan::n_dofs(const unsigned int degree) const
+  {
+    double dofs = 1.;
+    for (const double cells : fine_cells())
+      dofs *= cells * degree + 1.;
+    return dofs;
+  }
+
+  std::array<double, 3> BrickPlan::finest_cell_m() const
+  {
+    std::array<double, 3> finest;
+    for (unsigned int axis = 0; axis < 3; ++axis)
+      {
+        const auto &nodes = coarse_nodes_m[axis];
+        finest[axis]      = std::numeric_limits<double>::max();
+        for (std::size_t i = 1; i < nodes.size(); ++i)
+          finest[axis] = std::min(finest[axis], nodes[i] - nodes[i - 1]);
+        finest[axis] /= std::pow(2., refinements);
+      }
+    return finest;
+  }
+
+  void generate_half_brick(DistributedBrick &triangulation, const BrickPlan &plan,
+                           const unsigned int refinements_in_element)
+  {
+    if (refinements_in_element > plan.refinements)
+      throw std::invalid_argument(
+          "generate_half_brick: more refinements in the element than in the mesh");
+    triangulation.create(plan.coarse_nodes_m, plan.refinements - refinements_in_element);
   }
 } // namespace ebweld

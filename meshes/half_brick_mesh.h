@@ -11,6 +11,8 @@
 
 #include <deal.II/base/parameter_handler.h>
 
+#include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -72,10 +74,36 @@ namespace ebweld
   /// Warnings for extents smaller than the automatic choice would be.
   std::vector<std::string> extent_warnings(const DomainExtents &chosen, const DomainScales &scales);
 
-  /// The graded brick with settings.refinements refinements, of which
-  /// the last `refinements_in_element` are left to the element (pieces of
-  /// FE_Q_iso_Q1, solver/element_pieces.h) instead of the triangulation.
-  void generate_half_brick(DistributedBrick &triangulation, const MeshSettings &settings,
-                           const DomainExtents &extents, const DomainScales &scales,
+  /// The graded brick before it is built: its coarse nodes and the
+  /// refinements that split every coarse cell. What it will cost can be
+  /// counted from it (solver/case/resource_guard.h).
+  struct BrickPlan
+  {
+    BrickNodes   coarse_nodes_m;
+    unsigned int refinements = 0;
+
+    /// fine cells along xi, y and z
+    std::array<double, 3> fine_cells() const;
+    double                n_fine_cells() const;
+    /// DoFs of continuous Lagrange elements of `degree` on the fine cells
+    double n_dofs(unsigned int degree) const;
+    /// smallest fine cell along each axis [m]
+    std::array<double, 3> finest_cell_m() const;
+  };
+
+  /// Coarse cells per axis above which a plan is refused (each is split
+  /// into 8^refinements fine cells).
+  constexpr std::size_t max_coarse_cells_per_axis = 1000000;
+
+  /// The graded brick's plan. Throws InputError when an axis needs more than
+  /// max_coarse_cells_per_axis cells or cells too small for double precision
+  /// to tell their nodes apart.
+  BrickPlan plan_half_brick(const MeshSettings &settings, const DomainExtents &extents,
+                            const DomainScales &scales);
+
+  /// Builds `plan`, of which the last `refinements_in_element` refinements
+  /// are left to the element (pieces of FE_Q_iso_Q1,
+  /// solver/fe/element_pieces.h) instead of the triangulation.
+  void generate_half_brick(DistributedBrick &triangulation, const BrickPlan &plan,
                            unsigned int refinements_in_element = 0);
 } // namespace ebweld

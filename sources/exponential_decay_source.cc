@@ -47,8 +47,8 @@ namespace ebweld
     static void declare_parameters(dealii::ParameterHandler &prm)
     {
       prm.declare_entry("Penetration depth (um)", "auto",
-                        NumberPattern::in_range(1e-6, 1e6).or_keyword("auto"),
-                        "Electron penetration variable delta [um]. 'auto': "
+                        NumberPattern::in_range(1e-4, 1e5).or_keyword("auto"),
+                        "Electron penetration variable delta [um], in [1e-4, 1e5]. 'auto': "
                         "the mean deposition depth of the Kanaya-Okayama "
                         "transmission profile at the beam voltage.");
     }

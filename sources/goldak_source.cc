@@ -80,14 +80,14 @@ namespace ebweld
 
     static void declare_parameters(dealii::ParameterHandler &prm)
     {
-      prm.declare_entry("Front semi-axis (um)", "5", NumberPattern::positive(),
-                        "Semi-axis a_f ahead of the beam [um], > 0.");
-      prm.declare_entry("Rear semi-axis (um)", "20", NumberPattern::positive(),
-                        "Semi-axis a_r behind the beam [um], > 0.");
-      prm.declare_entry("Half-width (um)", "5", NumberPattern::positive(),
-                        "Semi-axis b across the weld [um], > 0.");
-      prm.declare_entry("Depth (um)", "5", NumberPattern::positive(),
-                        "Semi-axis c into the depth [um], > 0.");
+      prm.declare_entry("Front semi-axis (um)", "5", NumberPattern::in_range(1e-3, 1e5),
+                        "Semi-axis a_f ahead of the beam [um], in [0.001, 1e5].");
+      prm.declare_entry("Rear semi-axis (um)", "20", NumberPattern::in_range(1e-3, 1e5),
+                        "Semi-axis a_r behind the beam [um], in [0.001, 1e5].");
+      prm.declare_entry("Half-width (um)", "5", NumberPattern::in_range(1e-3, 1e5),
+                        "Semi-axis b across the weld [um], in [0.001, 1e5].");
+      prm.declare_entry("Depth (um)", "5", NumberPattern::in_range(1e-3, 1e5),
+                        "Semi-axis c into the depth [um], in [0.001, 1e5].");
       prm.declare_entry("Front fraction", "0.6", NumberPattern::in_range(0., 2.),
                         "Fraction f_f of the front ellipsoid [-], in [0, 2]; "
                         "the rear one gets 2 - f_f.");

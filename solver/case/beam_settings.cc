@@ -1,5 +1,6 @@
 #include "solver/case/beam_settings.h"
 
+#include "solver/base/input_error.h"
 #include "solver/base/number_pattern.h"
 #include "solver/base/parameter_section.h"
 #include "sources/electron_range.h"
@@ -10,19 +11,20 @@ namespace ebweld
   {
     using namespace dealii;
     prm.enter_subsection("Beam");
-    prm.declare_entry("Voltage (kV)", "20", NumberPattern::positive(),
-                      "Acceleration voltage V [kV], > 0. Sets the electron range.");
-    prm.declare_entry("Current (A)", "0.01", NumberPattern::positive(),
-                      "Beam current I [A], > 0. Beam power P = V I.");
-    prm.declare_entry("Diameter FWHM (um)", "10", NumberPattern::positive(),
-                      "Beam diameter d [um], > 0: full width at half maximum "
+    prm.declare_entry("Voltage (kV)", "20", NumberPattern::in_range(0.1, 1000.),
+                      "Acceleration voltage V [kV], in [0.1, 1000]. Sets the electron range.");
+    prm.declare_entry("Current (A)", "0.01", NumberPattern::in_range(1e-12, 10.),
+                      "Beam current I [A], in [1e-12, 10]. Beam power P = V I; its mean "
+                      "density P / (pi d^2 / 4) may be at most 1e15 W/m^2.");
+    prm.declare_entry("Diameter FWHM (um)", "10", NumberPattern::in_range(1e-3, 1e5),
+                      "Beam diameter d [um], in [0.001, 1e5]: full width at half maximum "
                       "of the Gaussian surface power density.");
     prm.declare_entry("Travel speed (m/s)", "auto",
-                      NumberPattern::in_range(1e-12, 1e9).or_keyword("auto"),
-                      "Travel speed U [m/s], > 0. 'auto': from the Peclet "
+                      NumberPattern::in_range(1e-9, 1e5).or_keyword("auto"),
+                      "Travel speed U [m/s], in [1e-9, 1e5]. 'auto': from the Peclet "
                       "number, U = Pe alpha / d.");
-    prm.declare_entry("Peclet number", "100", NumberPattern::positive(),
-                      "Pe = U d / alpha [-], > 0; used when Travel speed = auto.");
+    prm.declare_entry("Peclet number", "100", NumberPattern::in_range(1e-6, 1e6),
+                      "Pe = U d / alpha [-], in [1e-6, 1e6]; used when Travel speed = auto.");
     prm.declare_entry("Heating efficiency", "auto",
                       NumberPattern::in_range(1e-6, 1.).or_keyword("auto"),
                       "Fraction eta_h of V I absorbed by the solid [-], in "
@@ -36,8 +38,8 @@ namespace ebweld
     prm.declare_entry("Relativistic range correction", "false", Patterns::Bool(),
                       "Apply the relativistic factor to the KO electron range.");
     prm.declare_entry("Target melt depth (um)", "none",
-                      NumberPattern::in_range(1e-9, 1e9).or_keyword("none"),
-                      "If a number > 0 [um]: report the beam current that "
+                      NumberPattern::in_range(1e-3, 1e6).or_keyword("none"),
+                      "If a number in [0.001, 1e6] [um]: report the beam current that "
                       "gives this melt depth (constant properties: from the same "
                       "solve, by linearity; temperature-dependent: a root find "
                       "over warm-started re-solves). 'none': no target.");
@@ -58,6 +60,18 @@ namespace ebweld
     b.relativistic_range     = s.flag("Relativistic range correction");
     if (const auto um = s.keyword_or_number("Target melt depth (um)", "none"))
       b.target_melt_depth_m = *um * 1e-6;
+    // beyond any electron gun, and where the heat equation without a
+    // vapour plume has nothing left to say
+    const double power_density_W_per_m2 =
+        b.voltage_V * b.current_A / (M_PI * b.diameter_m * b.diameter_m / 4.);
+    if (power_density_W_per_m2 > max_power_density_W_per_m2)
+      throw_input_error(s.path("Current (A)") + " x " + s.path("Voltage (kV)") + " over " +
+                            s.path("Diameter FWHM (um)"),
+                        format_value(b.current_A) + " A x " + format_value(b.voltage_V * 1e-3) +
+                            " kV over " + format_value(b.diameter_m * 1e6) + " um (" +
+                            format_value(power_density_W_per_m2) + " W/m^2)",
+                        "a mean power density V I / (pi d^2 / 4) of at most " +
+                            format_value(max_power_density_W_per_m2) + " W/m^2");
     return b;
   }
 

@@ -10,6 +10,10 @@
 
 namespace ebweld
 {
+  /// Mean beam power density V I / (pi d^2 / 4) above which a beam is
+  /// refused [W/m^2]: a hundred times the densest electron-beam welding.
+  constexpr double max_power_density_W_per_m2 = 1e15;
+
   struct BeamSettings
   {
     double voltage_V  = 0.;

@@ -20,6 +20,7 @@ namespace ebweld
     MeshSettings::declare_parameters(prm);
     LinearSolverSettings::declare_parameters(prm);
     NonlinearSolverSettings::declare_parameters(prm);
+    ResourceSettings::declare_parameters(prm);
 
     prm.enter_subsection("Surface losses");
     prm.declare_entry("Radiation", "true", Patterns::Bool(),
@@ -39,15 +40,15 @@ namespace ebweld
     prm.leave_subsection();
 
     prm.enter_subsection("Boundary");
-    prm.declare_entry("Initial temperature (K)", "300", NumberPattern::positive(),
-                      "T0 [K], > 0: temperature of the incoming material and "
+    prm.declare_entry("Initial temperature (K)", "300", NumberPattern::in_range(1., 1e4),
+                      "T0 [K], in [1, 1e4]: temperature of the incoming material and "
                       "of the inflow, side and bottom faces.");
     prm.declare_entry("Top convection coefficient (W/m^2/K)", "0",
                       NumberPattern::in_range(0., 1e12),
                       "h [W/m^2/K], >= 0, of convective loss h (T - T_amb) "
                       "from the top surface; 0: adiabatic top.");
-    prm.declare_entry("Ambient temperature (K)", "300", NumberPattern::positive(),
-                      "T_amb [K], > 0, of the top-surface convection.");
+    prm.declare_entry("Ambient temperature (K)", "300", NumberPattern::in_range(1., 1e4),
+                      "T_amb [K], in [1, 1e4], of the top-surface convection.");
     prm.leave_subsection();
 
     prm.enter_subsection("Discretisation");
@@ -85,6 +86,7 @@ namespace ebweld
       , sources(SourceRegistry::instance().create_active(prm, beam_context))
       , mesh(MeshSettings::parse(prm))
       , linear_solver(LinearSolverSettings::parse(prm))
+      , resources(ResourceSettings::parse(prm))
   {
     {
       ParameterSection s(prm, "Boundary");
@@ -145,6 +147,42 @@ namespace ebweld
         latent_lengthening();
     extents  = choose_extents(mesh, scales);
     warnings = extent_warnings(extents, scales);
+    try
+      {
+        mesh_plan = plan_half_brick(mesh, extents, scales);
+      }
+    catch (const InputError &e)
+      {
+        std::string inputs;
+        for (const auto &input : mesh_inputs())
+          inputs += "; " + input;
+        throw InputError(e.what() + std::string(". The mesh was sized by ") + inputs.substr(2));
+      }
+  }
+
+  std::vector<std::string> CaseSetup::mesh_inputs() const
+  {
+    std::vector<std::string> inputs = {
+        "Beam/Diameter FWHM (um) = " + format_value(beam.diameter_m * 1e6),
+        "Mesh/Cells per beam diameter = " + format_value(mesh.cells_per_diameter)};
+    if (mesh.depth_cell_size_m)
+      inputs.push_back("Mesh/Depth cell size (um) = " +
+                       format_value(*mesh.depth_cell_size_m * 1e6));
+    else
+      inputs.push_back("Mesh/Cells per deposition depth = " + format_value(mesh.cells_per_depth) +
+                       " (deposition depth " + format_value(scales.deposition_depth_m * 1e6) +
+                       " um)");
+    inputs.push_back("Mesh/Grading ratio = " + format_value(mesh.grading_ratio));
+    inputs.push_back("Mesh/Global refinements = " + std::to_string(mesh.refinements));
+    const DomainExtents &e = extents;
+    inputs.push_back("a domain of " + format_value((e.ahead_m + e.behind_m) * 1e6) + " x " +
+                     format_value(e.side_m * 1e6) + " x " + format_value(e.depth_m * 1e6) +
+                     " um (Mesh/Length ahead, Length behind, Half-width, Depth; 'auto' sizes "
+                     "them from alpha/U = " +
+                     format_value(scales.diffusivity_m2_per_s / speed_m_per_s * 1e6) +
+                     " um and the melt-pool length estimate " +
+                     format_value(scales.melt_length_estimate_m * 1e6) + " um)");
+    return inputs;
   }
 
   void CaseSetup::set_up_temperature_dependence(const SurfaceLossSettings &surface_loss_settings)

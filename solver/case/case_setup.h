@@ -10,6 +10,7 @@
 #include "materials/surface_losses.h"
 #include "meshes/half_brick_mesh.h"
 #include "solver/case/beam_settings.h"
+#include "solver/case/resource_guard.h"
 #include "solver/fe/kirchhoff_solver.h"
 #include "solver/fe/linear_solver.h"
 #include "sources/heat_source.h"
@@ -77,9 +78,11 @@ namespace ebweld
     MeshSettings                             mesh;
     DomainScales                             scales;
     DomainExtents                            extents;
+    BrickPlan                                mesh_plan;
     BoundarySettings                         boundary;
     DiscretisationSettings                   discretisation;
     LinearSolverSettings                     linear_solver;
+    ResourceSettings                         resources;
     MaterialModelSettings                    material_model;
     NonlinearSolverSettings                  nonlinear_solver;
     /// with temperature-dependent properties: the state map and the
@@ -100,6 +103,10 @@ namespace ebweld
     /// Factor on the conduction estimate of the pool's length for the
     /// latent heat (1 with constant properties) [-].
     double latent_lengthening() const;
+
+    /// The inputs that sized the mesh, with their values, for messages
+    /// ("Beam/Diameter FWHM (um) = 10", ...).
+    std::vector<std::string> mesh_inputs() const;
 
     double                          absorbed_power_W() const;
     double                          peclet_number() const;

@@ -43,8 +43,26 @@ namespace ebweld
     return faces;
   }
 
+  CaseResources check_case_resources(const CaseSetup &setup, const unsigned int ranks,
+                                     const double available_bytes)
+  {
+    CaseResources resources;
+    resources.estimate = estimate_resources(setup.mesh_plan, setup.discretisation.degree,
+                                            setup.temperature_dependent(), ranks);
+    resources.warning =
+        check_resources(resources.estimate, setup.resources, available_bytes, setup.mesh_inputs());
+    return resources;
+  }
+
+  CaseResources check_case_resources(const CaseSetup &setup, MPI_Comm comm)
+  {
+    return check_case_resources(setup, Utilities::MPI::n_mpi_processes(comm),
+                                Utilities::MPI::sum(rank_memory_share_bytes(), comm));
+  }
+
   std::unique_ptr<HeatProblem> build_problem(const CaseSetup &setup, MPI_Comm comm)
   {
+    check_case_resources(setup, comm);
     // Q1 keeps up to two of the mesh's refinements in its element
     // (FE_Q_iso_Q1 pieces, element_pieces.h): the same space and matrix on
     // 1/64 of deal.II's cells, which were half of the memory per DoF. More
@@ -54,8 +72,7 @@ namespace ebweld
     const unsigned int refinements_in_element =
         degree == 1 ? std::min(setup.mesh.refinements, 2u) : 0;
     auto problem = std::make_unique<HeatProblem>(comm, degree, 1u << refinements_in_element);
-    generate_half_brick(problem->triangulation(), setup.mesh, setup.extents, setup.scales,
-                        refinements_in_element);
+    generate_half_brick(problem->triangulation(), setup.mesh_plan, refinements_in_element);
     problem->setup(fixed_temperature_faces());
     return problem;
   }
@@ -166,6 +183,11 @@ namespace ebweld
       log << "  WARNING: " << warning << "\n";
 
     SolvedCase solved;
+    solved.resources = check_case_resources(setup, comm);
+    log << "  estimate: " << solved.resources.estimate.describe() << "\n";
+    if (solved.resources.warning)
+      log << "  WARNING: " << *solved.resources.warning << "\n";
+    log << std::flush;
     solved.problem       = build_problem(setup, comm);
     HeatProblem &problem = *solved.problem;
     solved.setup_time_s  = phase.lap();

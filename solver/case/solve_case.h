@@ -16,10 +16,19 @@
 
 namespace ebweld
 {
+  /// What a case will cost, with a warning above the memory budget.
+  struct CaseResources
+  {
+    ResourceEstimate           estimate;
+    std::optional<std::string> warning;
+  };
+
   /// A solved case: the finite-element state and what the solve cost.
   struct SolvedCase
   {
     std::unique_ptr<HeatProblem> problem;
+    /// the estimate made before the mesh was built
+    CaseResources resources;
     /// power deposited by the source quadrature in the full solid [W]
     double       deposited_W     = 0.;
     unsigned int iterations      = 0;
@@ -34,7 +43,16 @@ namespace ebweld
   /// Faces held at T0: inflow, side and bottom.
   const std::set<dealii::types::boundary_id> &fixed_temperature_faces();
 
-  /// Mesh and DoFs of a case (nothing assembled yet).
+  /// What the case will cost on `ranks` ranks that have `available_bytes`
+  /// between them. Throws InputError naming the inputs that sized the mesh
+  /// when it cannot fit.
+  CaseResources check_case_resources(const CaseSetup &setup, unsigned int ranks,
+                                     double available_bytes);
+  /// ... on the ranks of `comm`, with their share of their nodes' memory.
+  CaseResources check_case_resources(const CaseSetup &setup, MPI_Comm comm);
+
+  /// Mesh and DoFs of a case (nothing assembled yet), after
+  /// check_case_resources has found that they fit.
   std::unique_ptr<HeatProblem> build_problem(const CaseSetup &setup, MPI_Comm comm);
 
   /// Coefficients of the case's heat equation.

@@ -124,18 +124,23 @@ namespace ebweld
 
     /// The grid over R / z_m at one Peclet number, Brent's refinement of its
     /// minimum and the requested cross-sections and depth profiles.
-    void optimise_peclet(const double peclet, const CommandArguments &args,
-                         const OptimisationSettings &settings, const std::string &directory,
-                         MPI_Comm comm, OptimisationRecord &record, std::ostream &log)
+    /// The input's case with further overrides, as a sweep reads its points.
+    CaseReader case_reader(const CommandArguments &args)
     {
-      const CaseReader read_case = [&args](const std::vector<std::string> &extra) {
+      return [&args](const std::vector<std::string> &extra) {
         std::vector<std::string> overrides = args.overrides;
         overrides.insert(overrides.end(), extra.begin(), extra.end());
         dealii::ParameterHandler prm;
         read_input(prm, args.input_file, overrides);
         return std::make_unique<CaseSetup>(prm);
       };
-      PecletSweep         sweep(read_case, settings, peclet, comm);
+    }
+
+    void optimise_peclet(const double peclet, const CommandArguments &args,
+                         const OptimisationSettings &settings, const std::string &directory,
+                         MPI_Comm comm, OptimisationRecord &record, std::ostream &log)
+    {
+      PecletSweep         sweep(case_reader(args), settings, peclet, comm);
       std::vector<double> heat_inputs;
       // Brent may return to a ratio it has evaluated: solve each once
       std::map<double, OptimisationPoint> evaluated;
@@ -252,6 +257,9 @@ namespace ebweld
         throw_input_error("Material/Temperature-dependent properties", "true",
                           "false for ebweld optimize (the optimiser's shortcuts need the "
                           "constant-property model)");
+      // every point's inputs and every sweep's mesh, before any solve
+      for (const double peclet : settings.peclet_numbers)
+        PecletSweep(case_reader(args), settings, peclet, comm).check_inputs();
       if (validate_only)
         return report_valid(args.input_file, base.warnings, log);
       const std::string directory = args.prepared_output_directory(base.output.directory, comm);

@@ -2,6 +2,7 @@
 
 #include "solver/base/input_error.h"
 #include "solver/case/case_setup.h"
+#include "solver/case/solve_case.h"
 #include "solver/commands/command_arguments.h"
 #include "solver/commands/command_guard.h"
 #include "solver/commands/parameter_overrides.h"
@@ -69,9 +70,17 @@ namespace ebweld
         throw_input_error("Material/Temperature-dependent properties", "true",
                           "false with an interface filler (the coupling solves with constant "
                           "bulk properties)");
-      const auto postprocessors = PostprocessorRegistry::instance().parse_active(prm);
+      const auto          postprocessors = PostprocessorRegistry::instance().parse_active(prm);
+      const CaseResources resources      = check_case_resources(setup, comm);
       if (validate_only)
-        return report_valid(args.input_file, setup.warnings, log);
+        {
+          auto warnings = setup.warnings;
+          if (resources.warning)
+            warnings.push_back(*resources.warning);
+          report_valid(args.input_file, warnings, log);
+          log << "  estimate: " << resources.estimate.describe() << "\n";
+          return 0;
+        }
       OutputOptions options;
       options.output_directory = args.prepared_output_directory(setup.output.directory, comm);
       options.write_fields     = setup.output.write_fields;

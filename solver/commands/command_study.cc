@@ -3,6 +3,7 @@
 #include "solver/base/atomic_file.h"
 #include "solver/base/input_error.h"
 #include "solver/case/case_setup.h"
+#include "solver/case/solve_case.h"
 #include "solver/commands/command_arguments.h"
 #include "solver/commands/command_guard.h"
 #include "solver/commands/parameter_overrides.h"
@@ -192,9 +193,11 @@ namespace ebweld
       MPI_Comm_free(&group);
     }
 
-    /// Parses every case of `plan` as its run would; throws InputError
+    /// Parses every case of `plan` as its run would and checks that it fits
+    /// in the memory of a group of `per_case` ranks; throws InputError
     /// naming the first invalid case.
-    void validate_cases(const CommandArguments &args, const StudyPlan &plan)
+    void validate_cases(const CommandArguments &args, const StudyPlan &plan,
+                        const unsigned int per_case)
     {
       for (const auto &c : plan.cases)
         try
@@ -202,6 +205,7 @@ namespace ebweld
             ParameterHandler prm;
             read_case_input(prm, args, c);
             const CaseSetup setup(prm);
+            check_case_resources(setup, per_case, per_case * rank_memory_share_bytes());
           }
         catch (const InputError &e)
           {
@@ -256,7 +260,7 @@ namespace ebweld
       PostprocessorRegistry::instance().parse_active(prm);
       if (validate_only)
         {
-          validate_cases(args, plan);
+          validate_cases(args, plan, per_case);
           return report_valid(args.input_file + " (" + std::to_string(plan.cases.size()) +
                                   " cases)",
                               base.warnings, log);

@@ -142,6 +142,8 @@ namespace ebweld
           {"peak_memory_bytes", "B", "peak resident memory (VmHWM) summed over the ranks", "run",
            S | R},
           {"memory_per_dof_bytes", "B", "peak_memory_bytes / dofs", "run", S},
+          {"estimated_memory_bytes", "B",
+           "memory estimated before the mesh was built (Resources/Memory limit (GB))", "run", S},
           {"postprocess_time_s", "s", "measurements after the solve", "run", S},
           {"output_time_s", "s", "writing fields, profiles and tables", "run", S},
           {"note", "", "what the optimiser noticed at a point", "optimiser", P},

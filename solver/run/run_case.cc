@@ -149,6 +149,8 @@ namespace ebweld
     CoupledCase coupled = solve(setup, comm, options, log, filler);
     CaseResults results;
     results.warnings = setup.warnings;
+    if (const auto &warning = coupled.solved.resources.warning)
+      results.warnings.push_back(*warning);
     record_setup_and_solve(setup, coupled.solved, results);
     if (coupled.solved.kirchhoff)
       record_target_depth_search(setup, coupled.solved, log, results);
@@ -164,6 +166,7 @@ namespace ebweld
     results.set("peak_memory_bytes", memory_bytes);
     results.set("memory_per_dof_bytes",
                 memory_bytes / coupled.solved.problem->dof_handler().n_dofs());
+    results.set("estimated_memory_bytes", coupled.solved.resources.estimate.memory_bytes);
     results.set("postprocess_time_s", postprocess_time);
     results.set("output_time_s", output_time);
     total.stop();

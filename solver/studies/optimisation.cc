@@ -57,6 +57,10 @@ namespace ebweld
     prm.declare_entry(
         "Penetration ratios", "linear(0.5, 4, 9)", Patterns::Anything(),
         "R / z_m values [-], > 0, ascending: a list or linear(a, b, n) / log(a, b, n).");
+    prm.declare_entry("Maximum points", "1000", NumberPattern::whole(1, 100000),
+                      "Most grid points (Peclet numbers x penetration ratios) the optimiser "
+                      "accepts [-], in [1, 100000]: a larger grid is refused before any "
+                      "solve.");
     prm.declare_entry("Refine minimum", "true", Patterns::Bool(),
                       "Refine the least heat input between grid points with Brent's method.");
     prm.declare_entry("Reuse operator", "true", Patterns::Bool(),
@@ -80,6 +84,14 @@ namespace ebweld
                                s.path("Peclet numbers"));
     o.ratios = numbers(grid_axis_values(s.text("Penetration ratios"), s.path("Penetration ratios")),
                        s.path("Penetration ratios"));
+    const double points     = double(o.peclet_numbers.size()) * double(o.ratios.size());
+    const double max_points = s.number("Maximum points");
+    if (points > max_points)
+      throw_input_error(s.path("Peclet numbers") + " x " + s.path("Penetration ratios"),
+                        format_value(double(o.peclet_numbers.size())) + " x " +
+                            format_value(double(o.ratios.size())) + " = " + format_value(points) +
+                            " points",
+                        "at most " + s.path("Maximum points") + " = " + format_value(max_points));
     if (!std::is_sorted(o.ratios.begin(), o.ratios.end()))
       throw_input_error(s.path("Penetration ratios"), s.text("Penetration ratios"),
                         "in ascending order");
@@ -141,6 +153,23 @@ namespace ebweld
     else
       overrides.push_back("Beam/Current (A)=" + format_value(1. / voltage, 17)); // V I = 1 W
     return read_case_(overrides);
+  }
+
+  void PecletSweep::check_inputs() const
+  {
+    for (const double ratio : settings_.ratios)
+      try
+        {
+          const auto setup = case_for(ratio, ratio == settings_.ratios.back());
+          // the sweep's one mesh is the largest ratio's
+          if (ratio == settings_.ratios.back())
+            check_case_resources(*setup, comm_);
+        }
+      catch (const InputError &e)
+        {
+          throw InputError("Pe " + format_value(peclet_) + ", R/z_m " + format_value(ratio) + ": " +
+                           e.what());
+        }
   }
 
   void PecletSweep::build_problem_for(const CaseSetup &setup)

@@ -67,6 +67,11 @@ namespace ebweld
                 MPI_Comm comm);
     ~PecletSweep();
 
+    /// Parses every grid point's case and checks that the sweep's mesh fits
+    /// in memory (check_case_resources) before any solve; throws InputError
+    /// naming the point.
+    void check_inputs() const;
+
     /// One unit-power solve for R / z_m = ratio.
     OptimisationPoint evaluate(double ratio);
 

@@ -2,6 +2,7 @@
 
 #include "solver/base/csv_lines.h"
 #include "solver/base/input_error.h"
+#include "solver/base/number_pattern.h"
 #include "solver/base/parameter_section.h"
 
 #include <deal.II/base/utilities.h>
@@ -70,6 +71,19 @@ namespace ebweld
     return values;
   }
 
+  namespace
+  {
+    void refuse_above_maximum(const ParameterSection &section, const std::string &where,
+                              const double n_cases)
+    {
+      const double maximum = section.number("Maximum cases");
+      if (n_cases > maximum)
+        throw_input_error(where, format_value(n_cases) + " cases",
+                          "at most " + section.path("Maximum cases") + " = " +
+                              format_value(maximum));
+    }
+  } // namespace
+
   void StudyPlan::declare_parameters(dealii::ParameterHandler &prm)
   {
     prm.enter_subsection("Study");
@@ -80,6 +94,9 @@ namespace ebweld
     prm.declare_entry("Table file", "", dealii::Patterns::Anything(),
                       "CSV file of explicit cases instead of a grid: the header names the "
                       "parameters ('Section/Name'), each row gives one case's values.");
+    prm.declare_entry("Maximum cases", "10000", NumberPattern::whole(1, 10000000),
+                      "Most cases a study accepts [-], in [1, 1e7]: a larger grid or table "
+                      "is refused before any case runs.");
     prm.declare_entry("Results file", "results.csv", dealii::Patterns::Anything(),
                       "Results table, one row per case, in the output directory: a file "
                       "name without '/'.");
@@ -115,6 +132,10 @@ namespace ebweld
             axes.push_back(grid_axis_values(axis.substr(colon + 1), section.path("Grid")));
           }
         require_unique(section.path("Grid"), grid, plan.parameters);
+        double n_cases = 1.;
+        for (const auto &axis : axes)
+          n_cases *= double(axis.size());
+        refuse_above_maximum(section, section.path("Grid"), n_cases);
         rows = {{}};
         for (const auto &axis : axes)
           {
@@ -137,6 +158,7 @@ namespace ebweld
         for (const auto &name : lines.front().fields)
           plan.parameters.push_back(dealii::Utilities::trim(name));
         require_unique(section.path("Table file") + " header", table, plan.parameters);
+        refuse_above_maximum(section, section.path("Table file"), double(lines.size() - 1));
         for (std::size_t i = 1; i < lines.size(); ++i)
           {
             if (lines[i].fields.size() != plan.parameters.size())
