@@ -152,8 +152,10 @@ namespace ebweld
                          limit_entry + " = " +
                          (settings.memory_limit_bytes
                               ? gigabytes(limit)
-                              : "auto (" + gigabytes(limit) + ", 90 % of the " +
-                                    gigabytes(available_bytes) + " available to its ranks)") +
+                              : "auto (" + gigabytes(limit) + ", " +
+                                    format_value(100. * automatic_memory_limit_fraction) +
+                                    " % of the " + gigabytes(available_bytes) +
+                                    " available to its ranks)") +
                          ". The mesh was sized by " + inputs +
                          ": coarsen the mesh, shrink the domain, use more ranks, or set " +
                          limit_entry + " to allow it");

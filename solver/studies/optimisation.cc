@@ -160,9 +160,10 @@ namespace ebweld
     for (const double ratio : settings_.ratios)
       try
         {
-          const auto setup = case_for(ratio, ratio == settings_.ratios.back());
           // the sweep's one mesh is the largest ratio's
-          if (ratio == settings_.ratios.back())
+          const bool sizes_mesh = ratio == settings_.ratios.back();
+          const auto setup      = case_for(ratio, sizes_mesh);
+          if (sizes_mesh)
             check_case_resources(*setup, comm_);
         }
       catch (const InputError &e)
