@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <stdexcept>
 
@@ -244,18 +245,34 @@ namespace ebweld
     return dofs;
   }
 
+  namespace
+  {
+    /// The fine cell along each axis of `plan` that `better` prefers.
+    template <typename Compare>
+    std::array<double, 3> extreme_cell_m(const BrickPlan &plan, const Compare better)
+    {
+      std::array<double, 3> extreme;
+      for (unsigned int axis = 0; axis < 3; ++axis)
+        {
+          const auto &nodes = plan.coarse_nodes_m[axis];
+          extreme[axis]     = nodes[1] - nodes[0];
+          for (std::size_t i = 2; i < nodes.size(); ++i)
+            if (better(nodes[i] - nodes[i - 1], extreme[axis]))
+              extreme[axis] = nodes[i] - nodes[i - 1];
+          extreme[axis] /= std::pow(2., plan.refinements);
+        }
+      return extreme;
+    }
+  } // namespace
+
   std::array<double, 3> BrickPlan::finest_cell_m() const
   {
-    std::array<double, 3> finest;
-    for (unsigned int axis = 0; axis < 3; ++axis)
-      {
-        const auto &nodes = coarse_nodes_m[axis];
-        finest[axis]      = std::numeric_limits<double>::max();
-        for (std::size_t i = 1; i < nodes.size(); ++i)
-          finest[axis] = std::min(finest[axis], nodes[i] - nodes[i - 1]);
-        finest[axis] /= std::pow(2., refinements);
-      }
-    return finest;
+    return extreme_cell_m(*this, std::less<double>());
+  }
+
+  std::array<double, 3> BrickPlan::coarsest_cell_m() const
+  {
+    return extreme_cell_m(*this, std::greater<double>());
   }
 
   void generate_half_brick(DistributedBrick &triangulation, const BrickPlan &plan,

@@ -89,6 +89,8 @@ namespace ebweld
     double n_dofs(unsigned int degree) const;
     /// smallest fine cell along each axis [m]
     std::array<double, 3> finest_cell_m() const;
+    /// largest fine cell along each axis [m]
+    std::array<double, 3> coarsest_cell_m() const;
   };
 
   /// Coarse cells per axis above which a plan is refused (each is split

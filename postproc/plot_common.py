@@ -2,8 +2,13 @@
 CSV rows as dictionaries, and atomic PNG writes."""
 import csv
 import os
+import signal
 import sys
 import tempfile
+
+# SIGTERM (ebweld's timeout, or a user stopping a run) unwinds like Ctrl-C,
+# so that save() removes its temporary file
+signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
 
 try:
     import matplotlib

@@ -19,7 +19,9 @@ namespace ebweld
       double start_s, end_s, start_K, end_K;
       double temperature_K(double t_s) const
       {
-        return end_s > start_s ? start_K + (end_K - start_K) * (t_s - start_s) / (end_s - start_s)
+        // the fraction of the stretch first: (end_K - start_K) (t_s - start_s)
+        // overflows for times near the largest double
+        return end_s > start_s ? start_K + (end_K - start_K) * ((t_s - start_s) / (end_s - start_s))
                                : start_K;
       }
       double max_K() const { return start_K > end_K ? start_K : end_K; }

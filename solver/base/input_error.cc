@@ -16,6 +16,23 @@ namespace ebweld
     return out.str();
   }
 
+  std::string printable(const std::string &text)
+  {
+    std::string shown;
+    for (const char c : text)
+      {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((byte < 0x20 && c != '\n' && c != '\t') || byte == 0x7f)
+          {
+            const char *hex = "0123456789abcdef";
+            shown += std::string("\\x") + hex[byte >> 4] + hex[byte & 0xf];
+          }
+        else
+          shown += c;
+      }
+    return shown;
+  }
+
   void throw_input_error(const std::string &parameter, const std::string &value,
                          const std::string &allowed)
   {

@@ -20,6 +20,10 @@ namespace ebweld
   /// a double exactly, for --set values).
   std::string format_value(double value, int precision = 12);
 
+  /// `text` with control bytes (ESC, BEL, ...) written as "\xNN": an input
+  /// echoed in a message cannot drive the user's terminal.
+  std::string printable(const std::string &text);
+
   /// Throws InputError "<parameter> = <value> is invalid: must be <allowed>".
   [[noreturn]] void throw_input_error(const std::string &parameter, const std::string &value,
                                       const std::string &allowed);

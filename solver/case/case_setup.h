@@ -107,6 +107,8 @@ namespace ebweld
     /// The inputs that sized the mesh, with their values, for messages
     /// ("Beam/Diameter FWHM (um) = 10", ...).
     std::vector<std::string> mesh_inputs() const;
+    /// The names of the heat sources, "A, B"
+    std::string active_source_names() const;
 
     double                          absorbed_power_W() const;
     double                          peclet_number() const;

@@ -180,7 +180,7 @@ namespace ebweld
     for (const auto &source : setup.sources)
       log << "  source: " << source->describe().dump() << "\n";
     for (const auto &warning : setup.warnings)
-      log << "  WARNING: " << warning << "\n";
+      log << "  WARNING: " << printable(warning) << "\n";
 
     SolvedCase solved;
     solved.resources = check_case_resources(setup, comm);

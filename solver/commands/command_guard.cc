@@ -1,6 +1,7 @@
 #include "solver/commands/command_guard.h"
 
 #include "solver/base/input_error.h"
+#include "solver/base/interrupt.h"
 #include "solver/fe/linear_solver.h"
 
 #include <deal.II/base/mpi.h>
@@ -28,14 +29,21 @@ namespace ebweld
     catch (const InputError &e)
       {
         if (root)
-          std::cerr << "ebweld: input error: " << e.what() << "\n";
+          std::cerr << "ebweld: input error: " << printable(e.what()) << "\n";
         return 2;
       }
     catch (const SolverDivergence &e)
       {
         if (root)
-          std::cerr << "ebweld: solver error: " << e.what() << "\n";
+          std::cerr << "ebweld: solver error: " << printable(e.what()) << "\n";
         return 3;
+      }
+    catch (const Interrupted &e)
+      {
+        if (root)
+          std::cerr << "ebweld: " << e.what()
+                    << "; the files written so far are complete, no others were started\n";
+        return e.exit_code();
       }
   }
 
@@ -44,7 +52,7 @@ namespace ebweld
   {
     log << file << ": valid\n";
     for (const auto &warning : warnings)
-      log << "  WARNING: " << warning << "\n";
+      log << "  WARNING: " << printable(warning) << "\n";
     return 0;
   }
 } // namespace ebweld

@@ -2,7 +2,8 @@
 // What every sub-command does around its own work: print its usage for
 // --help, give it a log stream that only rank 0 prints, and turn the errors
 // every command can meet into exit codes with one clear message on rank 0:
-// 2 for bad input, 3 for a solver that did not converge.
+// 2 for bad input, 3 for a solver that did not converge, 128 + the signal's
+// number for SIGINT or SIGTERM (base/interrupt.h).
 
 #include <functional>
 #include <mpi.h>

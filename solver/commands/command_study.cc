@@ -2,6 +2,7 @@
 
 #include "solver/base/atomic_file.h"
 #include "solver/base/input_error.h"
+#include "solver/base/interrupt.h"
 #include "solver/case/case_setup.h"
 #include "solver/case/solve_case.h"
 #include "solver/commands/command_arguments.h"
@@ -12,6 +13,7 @@
 #include "solver/post/plot_script.h"
 #include "solver/run/run_case.h"
 #include "solver/studies/results_table.h"
+#include "solver/studies/study_folder.h"
 #include "solver/studies/study_plan.h"
 
 #include <deal.II/base/mpi.h>
@@ -20,6 +22,7 @@
 
 #include <iomanip>
 #include <iostream>
+#include <limits>
 
 namespace ebweld
 {
@@ -55,6 +58,16 @@ namespace ebweld
         MPI_Fetch_and_op(&one, &taken, MPI_INT, 0, 0, MPI_SUM, window_);
         MPI_Win_unlock(0, window_);
         return taken;
+      }
+
+      /// Every later next() returns a number past the last case: the other
+      /// groups stop after the case they are solving.
+      void stop_handing_out()
+      {
+        const int past_every_case = std::numeric_limits<int>::max() / 2;
+        MPI_Win_lock(MPI_LOCK_EXCLUSIVE, 0, 0, window_);
+        MPI_Accumulate(&past_every_case, 1, MPI_INT, 0, 0, 1, MPI_INT, MPI_REPLACE, window_);
+        MPI_Win_unlock(0, window_);
       }
 
     private:
@@ -113,6 +126,25 @@ namespace ebweld
       catch (const SolverDivergence &e)
         {
           outcome = {"failed", std::string("solver error: ") + e.what(), {}};
+        }
+      catch (const Interrupted &)
+        {
+          outcome = {"interrupted", "", {}}; // not recorded: a resumed study solves it again
+        }
+      catch (const std::bad_alloc &)
+        {
+          outcome = {"failed",
+                     "out of memory (lower Mesh/Cells per beam diameter, or give the "
+                     "case more ranks with --ranks-per-case)",
+                     {}};
+        }
+      // Any other error (a result that cannot be written, an internal one)
+      // fails this case, not the study: on every rank of the group alike,
+      // since the ranks solve the same input (an error on one rank only
+      // would leave the others waiting in a collective call).
+      catch (const std::exception &e)
+        {
+          outcome = {"failed", std::string("error: ") + e.what(), {}};
         }
       return outcome;
     }
@@ -184,10 +216,16 @@ namespace ebweld
           const StudyCase  &c = study.plan.cases[study.pending[next]];
           const CaseOutcome outcome =
               run_one(study.args, c, study.directory, group, catalyst.get());
-          if (leader)
+          if (leader && outcome.status != "interrupted")
             study.table.append(c.id(), c.overrides, outcome.status, outcome.error, outcome.summary);
-          if (rank == 0)
+          if (rank == 0 && outcome.status != "interrupted")
             report_progress(log, study.table, study.plan, c, outcome, skipped, clock.wall_time());
+          if (interrupt_requested(group))
+            {
+              if (leader)
+                counter.stop_handing_out();
+              break;
+            }
         }
       catalyst.reset(); // before the group's communicator goes
       MPI_Comm_free(&group);
@@ -265,9 +303,10 @@ namespace ebweld
                                   " cases)",
                               base.warnings, log);
         }
-      const std::string  directory = args.prepared_output_directory(base.output.directory, comm);
-      const ResultsTable table(directory + "/" + plan.results_file, plan.parameters);
-      const StudyRun     study{args,      plan, table, directory, pending_cases(plan, table, comm),
+      const std::string directory = args.prepared_output_directory(base.output.directory, comm);
+      const StudyFolderClaim claim(directory, study_definition(prm, plan), plan.results_file, comm);
+      const ResultsTable     table(directory + "/" + plan.results_file, plan.parameters);
+      const StudyRun study{args,      plan, table, directory, pending_cases(plan, table, comm),
                            stop_after};
       log << "ebweld study: " << plan.cases.size() << " cases ("
           << plan.cases.size() - study.pending.size() << " already in " << table.path() << "), "
@@ -283,6 +322,16 @@ namespace ebweld
           log << "study " << (rows == plan.cases.size() ? "complete" : "incomplete") << ": " << rows
               << " of " << plan.cases.size() << " cases in " << table.path() << ", " << failed
               << " failed, " << clock.wall_time() << " s\n";
+        }
+      if (interrupt_requested(comm))
+        {
+          if (rank == 0)
+            log << "study interrupted: the same command continues it with the "
+                << plan.cases.size() - rows << " case(s) not yet in " << table.path() << "\n";
+          stop_if_interrupted(comm);
+        }
+      if (rank == 0)
+        {
           if (base.output.write_picture && rows > failed)
             {
               std::vector<std::string> arguments = {table.path(), directory + "/study.png"};

@@ -1,6 +1,7 @@
 // ebweld: finite-element welding simulator for micro electron-beam welding.
 // Dispatches the sub-commands; each lives in its own command_*.cc.
 
+#include "solver/base/interrupt.h"
 #include "solver/commands/command_nano.h"
 #include "solver/commands/command_optimize.h"
 #include "solver/commands/command_run.h"
@@ -46,6 +47,8 @@ int main(int argc, char **argv)
   // One thread per MPI rank: the ranks already use the cores.
   dealii::Utilities::MPI::MPI_InitFinalize mpi(argc, argv, 1);
   const MPI_Comm                           comm = MPI_COMM_WORLD;
+  // after MPI's start-up, which may install handlers of its own
+  ebweld::install_interrupt_handlers();
   const bool root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
 
   const std::map<std::string, std::function<int(const std::vector<std::string> &, MPI_Comm)>>

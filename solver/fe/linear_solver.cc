@@ -1,6 +1,7 @@
 #include "solver/fe/linear_solver.h"
 
 #include "solver/base/input_error.h"
+#include "solver/base/interrupt.h"
 #include "solver/base/number_pattern.h"
 #include "solver/base/parameter_section.h"
 #include "solver/fe/petsc_check.h"
@@ -64,6 +65,20 @@ namespace ebweld
     const char *strong_threshold(const AmgMatrixKind kind)
     {
       return kind == AmgMatrixKind::nodal_twin ? "0.2" : "0.7";
+    }
+
+    /// PETSc's default test, and at every iteration the question whether a
+    /// rank received SIGINT or SIGTERM: the solve then ends early and
+    /// solve() throws Interrupted.
+    PetscErrorCode converged_or_interrupted(KSP ksp, PetscInt iteration, PetscReal residual_norm,
+                                            KSPConvergedReason *reason, void *default_context)
+    {
+      const PetscErrorCode error =
+          KSPConvergedDefault(ksp, iteration, residual_norm, reason, default_context);
+      if (error == 0 && *reason == KSP_CONVERGED_ITERATING &&
+          interrupt_requested(PetscObjectComm(reinterpret_cast<PetscObject>(ksp))))
+        *reason = KSP_DIVERGED_BREAKDOWN;
+      return error;
     }
   } // namespace
 
@@ -244,6 +259,11 @@ namespace ebweld
           }
       }
     check_petsc(KSPSetFromOptions(ksp_), "KSPSetFromOptions");
+    void *default_test_context = nullptr;
+    check_petsc(KSPConvergedDefaultCreate(&default_test_context), "KSPConvergedDefaultCreate");
+    check_petsc(KSPSetConvergenceTest(ksp_, converged_or_interrupted, default_test_context,
+                                      KSPConvergedDefaultDestroy),
+                "KSPSetConvergenceTest");
     check_petsc(KSPSetUp(ksp_), "KSPSetUp");
   }
 
@@ -251,6 +271,7 @@ namespace ebweld
                                    const dealii::PETScWrappers::MPI::Vector &b) const
   {
     check_petsc(KSPSolve(ksp_, b, x), "KSPSolve");
+    stop_if_interrupted(PetscObjectComm(reinterpret_cast<PetscObject>(ksp_)));
     KSPConvergedReason reason;
     PetscInt           iterations;
     check_petsc(KSPGetConvergedReason(ksp_, &reason), "KSPGetConvergedReason");

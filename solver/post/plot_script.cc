@@ -27,28 +27,39 @@ namespace ebweld
       return std::string(EBWELD_SOURCE_DIR) + "/postproc/" + name;
     }
 
-    /// Waits for `child` at most `timeout_s`; kills it after that.
-    std::string wait_for(const pid_t child, const double timeout_s)
+    /// Whether `child` ended within `timeout_s`; its status is then in `status`.
+    bool ended_within(const pid_t child, int &status, const double timeout_s)
     {
       using clock         = std::chrono::steady_clock;
       const auto deadline = clock::now() + std::chrono::duration<double>(timeout_s);
-      int        status   = 0;
       while (true)
         {
           const pid_t done = waitpid(child, &status, WNOHANG);
           if (done == child)
-            break;
-          if (done < 0)
-            return std::string("waitpid failed: ") + std::strerror(errno);
-          if (clock::now() > deadline)
+            return true;
+          if (done < 0 || clock::now() > deadline)
+            return false;
+          std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    }
+
+    /// Waits for `child` at most `timeout_s`; stops it after that.
+    std::string wait_for(const pid_t child, const double timeout_s)
+    {
+      int status = 0;
+      if (!ended_within(child, status, timeout_s))
+        {
+          // SIGTERM first: the script then removes its temporary file
+          // (plot_common.py); SIGKILL if it has not ended within 2 s
+          kill(child, SIGTERM);
+          if (!ended_within(child, status, 2.))
             {
               kill(child, SIGKILL);
               waitpid(child, &status, 0);
-              std::ostringstream message;
-              message << "killed after " << timeout_s << " s";
-              return message.str();
             }
-          std::this_thread::sleep_for(std::chrono::milliseconds(20));
+          std::ostringstream message;
+          message << "stopped after " << timeout_s << " s";
+          return message.str();
         }
       if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
         return "";

@@ -1,6 +1,7 @@
 #include "solver/run/run_case.h"
 
 #include "solver/base/atomic_file.h"
+#include "solver/base/input_error.h"
 #include "solver/base/output_directory.h"
 #include "solver/base/phase_timer.h"
 #include "solver/filler/interface_coupling.h"
@@ -173,7 +174,7 @@ namespace ebweld
     results.set("wall_time_s", total.wall_time());
     for (const auto &warning : results.warnings)
       if (std::find(setup.warnings.begin(), setup.warnings.end(), warning) == setup.warnings.end())
-        log << "  WARNING: " << warning << "\n";
+        log << "  WARNING: " << printable(warning) << "\n";
     log << "  times: "
         << results.report({"setup_time_s", "assembly_time_s", "solve_time_s", "postprocess_time_s",
                            "output_time_s", "wall_time_s"})

@@ -1,6 +1,7 @@
 #include "solver/studies/results_table.h"
 
 #include "solver/base/atomic_file.h"
+#include "solver/base/file_lock.h"
 #include "solver/post/result_quantities.h"
 
 #include <algorithm>
@@ -8,36 +9,10 @@
 #include <sstream>
 #include <stdexcept>
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
-
 namespace ebweld
 {
   namespace
   {
-    /// Holds an exclusive flock on `<path>.lock` while alive.
-    class FileLock
-    {
-    public:
-      explicit FileLock(const std::string &path)
-          : fd_(::open((path + ".lock").c_str(), O_CREAT | O_RDWR, 0644))
-      {
-        if (fd_ < 0 || ::flock(fd_, LOCK_EX) != 0)
-          throw std::runtime_error("cannot lock '" + path + ".lock'");
-      }
-      ~FileLock()
-      {
-        ::flock(fd_, LOCK_UN);
-        ::close(fd_);
-      }
-      FileLock(const FileLock &)            = delete;
-      FileLock &operator=(const FileLock &) = delete;
-
-    private:
-      int fd_;
-    };
-
     std::vector<std::string> read_lines(const std::string &path)
     {
       std::ifstream            in(path);
@@ -171,8 +146,8 @@ namespace ebweld
     for (const auto &column : summary_columns())
       row += "," + csv_field(summary.contains(column) ? json_value_text(summary[column]) : "");
 
-    FileLock   lock(path_);
-    const auto lines = read_lines(path_);
+    const FileLock lock(path_ + ".lock");
+    const auto     lines = read_lines(path_);
     write_file_atomically(path_, [&](std::ostream &out) {
       if (lines.empty())
         out << header() << "\n";

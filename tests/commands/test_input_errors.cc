@@ -371,3 +371,46 @@ BOOST_AUTO_TEST_CASE(a_failed_run_leaves_no_summary_behind)
   BOOST_TEST(outcome.exit_code == 3);
   BOOST_TEST(!std::ifstream(directory + "/summary.json").good());
 }
+
+BOOST_AUTO_TEST_CASE(inputs_switched_off_by_another_are_listed_as_ignored)
+{
+  const std::string base = "subsection Material\n  set Temperature-dependent properties = false\n"
+                           "end\nsubsection Mesh\n  set Cells per beam diameter = 4\n"
+                           "  set Cells per deposition depth = 4\nend\n";
+  const std::string settings = "subsection Interface filler\n  set Layer width (um) = 3\nend\n"
+                               "subsection Heat sources\n  subsection Goldak double ellipsoid\n"
+                               "    set Depth (um) = 7\n  end\n  subsection Kanaya-Okayama\n"
+                               "    set Depth-dose file = dose.csv\n  end\nend\n";
+  const Outcome ignored = run_ebweld("run --validate " + input_file("ignored", base + settings));
+  BOOST_TEST(ignored.exit_code == 0, ignored.output);
+  for (const std::string warning :
+       {"WARNING: ignored: Interface filler/Layer width (um) = 3 (Interface filler/Joint = none)",
+        "WARNING: ignored: Heat sources/Goldak double ellipsoid/Depth (um) = 7 (not in Heat "
+        "sources/Active = Kanaya-Okayama)",
+        "WARNING: ignored: Heat sources/Kanaya-Okayama/Depth-dose file = dose.csv (Heat "
+        "sources/Kanaya-Okayama/Depth profile = transmission, not table)"})
+    BOOST_TEST(ignored.output.find(warning) != std::string::npos, "lacks: " << warning);
+  // switched on, the same values are used: no warning
+  const Outcome used = run_ebweld(
+      "run --validate " +
+      input_file("used", base + "subsection Interface filler\n  set Joint = butt\n"
+                                "  set Layer width (um) = 3\nend\n"
+                                "subsection Heat sources\n  set Active = Goldak double ellipsoid\n"
+                                "  subsection Goldak double ellipsoid\n    set Depth (um) = 7\n"
+                                "  end\nend\n"));
+  BOOST_TEST(used.exit_code == 0, used.output);
+  BOOST_TEST(used.output.find("ignored") == std::string::npos, used.output);
+  // a run reports them in summary.json too
+  const std::string folder = "/tmp/ebweld_input_ignored_run";
+  std::filesystem::remove_all(folder);
+  const Outcome run =
+      run_ebweld("run " + input_file("ignored_run", base + settings) + " --output-dir " + folder +
+                 " --set 'Output/Write fields=false' --set 'Output/Write "
+                 "picture=false'");
+  BOOST_TEST(run.exit_code == 0, run.output);
+  std::ifstream     summary(folder + "/summary.json");
+  const std::string text((std::istreambuf_iterator<char>(summary)),
+                         std::istreambuf_iterator<char>());
+  BOOST_TEST(text.find("ignored: Interface filler/Layer width (um) = 3") != std::string::npos,
+             text);
+}

@@ -153,3 +153,11 @@ BOOST_AUTO_TEST_CASE(particles_melt_above_their_size_dependent_melting_point)
   BOOST_TEST(result.states[2][3] == 1.); // melted
   BOOST_TEST(result.states[2][2] == 1.); // fully dense
 }
+
+BOOST_AUTO_TEST_CASE(a_history_reaching_the_largest_times_stays_finite)
+{
+  // a table time near 1e308 once gave (600 - 300) K x 1e306 s = inf
+  const ThermalHistory history({0., 1e308}, {300., 600.}, "table");
+  BOOST_TEST(history.temperature_K(1e306) == 303., boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(history.temperature_K(5e307) == 450., boost::test_tools::tolerance(1e-12));
+}

@@ -157,7 +157,22 @@ BOOST_AUTO_TEST_CASE(a_plot_script_that_fails_or_hangs_is_reported)
   BOOST_TEST(ebweld::run_plot_script(broken, {}, 60.) == "exited with status 3");
   const std::string stuck = "/tmp/ebweld_picture_stuck.py";
   std::ofstream(stuck) << "import time\ntime.sleep(600)\n";
-  BOOST_TEST(ebweld::run_plot_script(stuck, {}, 0.5) == "killed after 0.5 s");
+  BOOST_TEST(ebweld::run_plot_script(stuck, {}, 0.5) == "stopped after 0.5 s");
+  // a script stopped while it writes its picture removes the temporary file
+  const std::string folder = "/tmp/ebweld_picture_stopped";
+  fs::remove_all(folder);
+  fs::create_directories(folder);
+  const std::string saving = folder + "/saving.py";
+  std::ofstream(saving) << "import os, sys, tempfile, time\n"
+                        << "sys.path.insert(0, '" << EBWELD_SOURCE_DIR << "/postproc')\n"
+                        << "import plot_common\n"
+                        << "descriptor, temporary = tempfile.mkstemp(suffix='.tmp.png', dir='"
+                        << folder << "')\n"
+                        << "try:\n    time.sleep(600)\n"
+                        << "except BaseException:\n    os.unlink(temporary)\n    raise\n";
+  BOOST_TEST(ebweld::run_plot_script(saving, {}, 1.) == "stopped after 1 s");
+  for (const auto &entry : fs::directory_iterator(folder))
+    BOOST_TEST(entry.path().filename() == "saving.py", entry.path());
   const std::string fine = "/tmp/ebweld_picture_fine.py";
   std::ofstream(fine) << "print('to /dev/null')\n";
   BOOST_TEST(ebweld::run_plot_script(fine, {}, 60.).empty());

@@ -5,9 +5,15 @@
 //    without repeating the finished case;
 //  - a case with an invalid value is recorded as failed with its message
 //    while the others succeed;
+//  - a folder belongs to one study: a different one (another input or
+//    other cases) is refused naming the difference, the same one resumes;
+//    a second study while one holds the folder's lock is refused;
+//  - a case that fails for another reason than its input (its results
+//    cannot be written) is recorded as failed and the study goes on;
 //  - a study of real silicon solves each case by Newton's method, and the
 //    pool deepens with the current.
 
+#include "solver/base/file_lock.h"
 #include "solver/commands/command_study.h"
 #include "solver/studies/results_table.h"
 
@@ -18,6 +24,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
+#include <sstream>
 
 using namespace ebweld;
 using dealii::Utilities::MPI::this_mpi_process;
@@ -68,6 +76,17 @@ namespace
         rows[fields[0]] = fields;
       }
     return rows;
+  }
+
+  /// command_study(arguments) and what it wrote to std::cerr
+  std::pair<int, std::string> study_with_errors(const std::vector<std::string> &arguments)
+  {
+    std::ostringstream errors;
+    std::streambuf    *terminal = std::cerr.rdbuf(errors.rdbuf());
+    const int          code     = command_study(arguments, MPI_COMM_WORLD);
+    std::cerr.rdbuf(terminal);
+    MPI_Barrier(MPI_COMM_WORLD);
+    return {code, errors.str()};
   }
 
   std::size_t column(const std::string &path, const std::string &name)
@@ -181,4 +200,93 @@ BOOST_AUTO_TEST_CASE(temperature_dependent_cases_are_solved_by_newton)
     }
   BOOST_TEST(depth_by_current.begin()->second > 0.);
   BOOST_TEST(depth_by_current.rbegin()->second > 1.1 * depth_by_current.begin()->second);
+}
+
+BOOST_AUTO_TEST_CASE(a_folder_belongs_to_one_study)
+{
+  const std::string dir   = prepare("owner", "Beam/Voltage (kV): 12, 15");
+  const std::string input = dir + "/study.prm";
+  BOOST_TEST(command_study({input, "--output-dir", dir, "--stop-after", "1"}, MPI_COMM_WORLD) == 0);
+  MPI_Barrier(MPI_COMM_WORLD);
+  const bool root = this_mpi_process(MPI_COMM_WORLD) == 0;
+
+  // another base input
+  const auto [input_code, input_message] =
+      study_with_errors({input, "--output-dir", dir, "--set", "Beam/Current (A)=0.02"});
+  BOOST_TEST(input_code == 2);
+  if (root)
+    BOOST_TEST(
+        (input_message.find("holds another study") != std::string::npos &&
+         input_message.find("Beam/Current (A) was '0.01', is '0.02' here") != std::string::npos),
+        input_message);
+  // other cases
+  const std::string other = dir + "/other.prm";
+  if (root)
+    std::ofstream(other) << base_input
+                         << "subsection Study\n  set Grid = Beam/Voltage (kV): 12, 20\nend\n";
+  MPI_Barrier(MPI_COMM_WORLD);
+  const auto [cases_code, cases_message] = study_with_errors({other, "--output-dir", dir});
+  BOOST_TEST(cases_code == 2);
+  if (root)
+    BOOST_TEST(
+        cases_message.find("case 1 was 'Beam/Voltage (kV)=15', is 'Beam/Voltage (kV)=20' here") !=
+            std::string::npos,
+        cases_message);
+  BOOST_TEST(read_table(dir + "/results.csv").size() == 1u);
+
+  // while another study holds the lock
+  {
+    std::optional<FileLock> held;
+    if (root)
+      held.emplace(FileLock::try_lock(dir + "/study.lock"));
+    const auto [busy_code, busy_message] = study_with_errors({input, "--output-dir", dir});
+    BOOST_TEST(busy_code == 2);
+    if (root)
+      BOOST_TEST(busy_message.find("is in use by another ebweld study") != std::string::npos,
+                 busy_message);
+  }
+  // the same study resumes, whatever its output settings
+  BOOST_TEST(command_study({input, "--output-dir", dir, "--set", "Output/Write picture=false"},
+                           MPI_COMM_WORLD) == 0);
+  MPI_Barrier(MPI_COMM_WORLD);
+  BOOST_TEST(read_table(dir + "/results.csv").size() == 2u);
+
+  // a results table that no record vouches for
+  const std::string unrecorded = dir + "/unrecorded";
+  if (root)
+    {
+      std::filesystem::create_directories(unrecorded);
+      std::ofstream(unrecorded + "/results.csv") << "case_id,status,error\n";
+    }
+  MPI_Barrier(MPI_COMM_WORLD);
+  const auto [table_code, table_message] = study_with_errors({input, "--output-dir", unrecorded});
+  BOOST_TEST(table_code == 2);
+  if (root)
+    BOOST_TEST(table_message.find("holds results.csv but no study.json") != std::string::npos,
+               table_message);
+}
+
+BOOST_AUTO_TEST_CASE(a_case_whose_results_cannot_be_written_fails_alone)
+{
+  const std::string dir =
+      prepare("unwritable", "Beam/Voltage (kV): 12, 15, 20",
+              "subsection Mesh\n  set Cells per beam diameter = 4\n"
+              "  set Cells per deposition depth = 4\nend\n"
+              "subsection Material\n  set Temperature-dependent properties = false\nend\n"
+              "subsection Output\n  set Write fields = false\n  set Write profiles = true\n"
+              "  set Write picture = false\nend\n");
+  // a folder where case 1's summary.json goes: the rename onto it fails
+  if (this_mpi_process(MPI_COMM_WORLD) == 0)
+    std::filesystem::create_directories(dir + "/case_0001/summary.json/occupied");
+  MPI_Barrier(MPI_COMM_WORLD);
+  BOOST_TEST(command_study({dir + "/study.prm", "--output-dir", dir, "--ranks-per-case", "1"},
+                           MPI_COMM_WORLD) == 4);
+  MPI_Barrier(MPI_COMM_WORLD);
+  const auto rows = read_table(dir + "/results.csv");
+  BOOST_REQUIRE(rows.size() == 3u);
+  BOOST_TEST(rows.at("Beam/Voltage (kV)=12")[1] == "ok");
+  BOOST_TEST(rows.at("Beam/Voltage (kV)=20")[1] == "ok");
+  const auto &failed = rows.at("Beam/Voltage (kV)=15");
+  BOOST_TEST(failed[1] == "failed");
+  BOOST_TEST(failed[2].find("summary.json") != std::string::npos, failed[2]);
 }
