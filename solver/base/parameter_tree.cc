@@ -1,5 +1,7 @@
 #include "solver/base/parameter_tree.h"
 
+#include <nlohmann/json.hpp>
+
 #include <sstream>
 
 namespace ebweld
@@ -45,17 +47,6 @@ namespace ebweld
         else if (child.is_object())
           collect(child, prefix + demangled(name) + "/", entries);
     }
-
-    nlohmann::ordered_json values_of(const nlohmann::ordered_json &node)
-    {
-      nlohmann::ordered_json values = nlohmann::ordered_json::object();
-      for (const auto &[name, child] : node.items())
-        if (is_entry(child))
-          values[demangled(name)] = child["value"];
-        else if (child.is_object())
-          values[demangled(name)] = values_of(child);
-      return values;
-    }
   } // namespace
 
   std::vector<ParameterEntry> parameter_entries(const dealii::ParameterHandler &prm)
@@ -63,10 +54,5 @@ namespace ebweld
     std::vector<ParameterEntry> entries;
     collect(json_tree(prm), "", entries);
     return entries;
-  }
-
-  nlohmann::ordered_json parameter_values(const dealii::ParameterHandler &prm)
-  {
-    return values_of(json_tree(prm));
   }
 } // namespace ebweld

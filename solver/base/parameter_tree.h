@@ -2,12 +2,10 @@
 // The parameters of a ParameterHandler as data: each entry's path, value
 // and default, read from deal.II's JSON output (whose names are mangled:
 // every character but letters and digits written "_XX"). A study records
-// them (studies/study_folder.h); the ignored-input warnings compare values
-// with defaults (case/ignored_inputs.h).
+// the values (studies/study_folder.h); the ignored-input warnings compare
+// them with the defaults (case/ignored_inputs.h).
 
 #include <deal.II/base/parameter_handler.h>
-
-#include <nlohmann/json.hpp>
 
 #include <string>
 #include <vector>
@@ -25,7 +23,4 @@ namespace ebweld
 
   /// Every entry of `prm`, in the order deal.II prints them.
   std::vector<ParameterEntry> parameter_entries(const dealii::ParameterHandler &prm);
-
-  /// The values of `prm` as nested objects: {"Beam": {"Voltage (kV)": "20", ...}, ...}.
-  nlohmann::ordered_json parameter_values(const dealii::ParameterHandler &prm);
 } // namespace ebweld

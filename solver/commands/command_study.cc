@@ -323,12 +323,16 @@ namespace ebweld
               << " of " << plan.cases.size() << " cases in " << table.path() << ", " << failed
               << " failed, " << clock.wall_time() << " s\n";
         }
-      if (interrupt_requested(comm))
+      try
+        {
+          stop_if_interrupted(comm);
+        }
+      catch (const Interrupted &)
         {
           if (rank == 0)
             log << "study interrupted: the same command continues it with the "
                 << plan.cases.size() - rows << " case(s) not yet in " << table.path() << "\n";
-          stop_if_interrupted(comm);
+          throw;
         }
       if (rank == 0)
         {

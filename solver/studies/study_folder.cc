@@ -13,7 +13,8 @@ namespace ebweld
 {
   namespace
   {
-    /// first_difference() below `path` ("Section/")
+    /// first_difference() below `path` ("Study/Results file/"): the input
+    /// is an object of "Section/Name" keys, the cases an array of ids
     std::string difference_under(const nlohmann::ordered_json &recorded,
                                  const nlohmann::ordered_json &current, const std::string &path)
     {
@@ -89,9 +90,11 @@ namespace ebweld
   nlohmann::ordered_json study_definition(const dealii::ParameterHandler &prm,
                                           const StudyPlan                &plan)
   {
-    nlohmann::ordered_json input = parameter_values(prm);
-    for (const char *unrelated : {"Output", "Resources", "Study"})
-      input.erase(unrelated);
+    nlohmann::ordered_json input = nlohmann::ordered_json::object();
+    for (const auto &entry : parameter_entries(prm))
+      if (entry.path.rfind("Output/", 0) != 0 && entry.path.rfind("Resources/", 0) != 0 &&
+          entry.path.rfind("Study/", 0) != 0)
+        input[entry.path] = entry.value;
     nlohmann::ordered_json cases = nlohmann::ordered_json::array();
     for (const auto &c : plan.cases)
       cases.push_back(c.id());
