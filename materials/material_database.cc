@@ -12,18 +12,24 @@ namespace ebweld
     return std::string(EBWELD_SOURCE_DIR) + "/materials/materials.csv";
   }
 
+  std::string MaterialDatabase::property_file_path(const std::string &table,
+                                                   const std::string &name)
+  {
+    return (std::filesystem::path(table).parent_path() / "data" / (name + ".csv")).string();
+  }
+
   namespace
   {
-    /// The temperature-dependent data of `name` kept beside a table:
-    /// data/<name>.csv in the table's folder, if it exists.
+    /// The temperature-dependent data of `name` kept beside a table, if
+    /// there is any.
     std::shared_ptr<const ThermalProperties> property_file_beside(const std::string &table,
                                                                   const std::string &name)
     {
-      const auto file = std::filesystem::path(table).parent_path() / "data" / (name + ".csv");
+      const std::string file = MaterialDatabase::property_file_path(table, name);
       if (!std::filesystem::exists(file))
         return nullptr;
       return std::make_shared<const ThermalProperties>(
-          read_thermal_properties(file.string(), "Material/Database file"));
+          read_thermal_properties(file, "Material/Database file"));
     }
   } // namespace
 

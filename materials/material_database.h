@@ -22,6 +22,10 @@ namespace ebweld
     /// Path of the table shipped with the program.
     static std::string shipped_table_path();
 
+    /// Where the temperature-dependent data of material `name` of `table`
+    /// is looked for: data/<name>.csv in the table's folder.
+    static std::string property_file_path(const std::string &table, const std::string &name);
+
     /// Throws InputError if a material of that name is known already.
     void add(const Material &material);
     bool contains(const std::string &name) const;

@@ -81,4 +81,21 @@ namespace ebweld
                  warnings);
     return warnings;
   }
+
+  std::vector<std::string> other_command_warnings(const dealii::ParameterHandler &prm)
+  {
+    const std::pair<std::string, std::string> readers[] = {
+        {"Study/", "ebweld study"}, {"Optimisation/", "ebweld optimize"}, {"Nano/", "ebweld nano"}};
+    const std::vector<ParameterEntry> entries = parameter_entries(prm);
+    std::vector<std::string>          warnings;
+    for (const auto &[section, command] : readers)
+      {
+        std::vector<const ParameterEntry *> set;
+        for (const auto &entry : entries)
+          if (entry.changed() && starts_with(entry.path, section))
+            set.push_back(&entry);
+        warn_ignored(set, "ebweld run solves the base case; " + command + " reads them", warnings);
+      }
+    return warnings;
+  }
 } // namespace ebweld

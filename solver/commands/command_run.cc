@@ -2,6 +2,7 @@
 
 #include "solver/base/input_error.h"
 #include "solver/case/case_setup.h"
+#include "solver/case/ignored_inputs.h"
 #include "solver/case/solve_case.h"
 #include "solver/commands/command_arguments.h"
 #include "solver/commands/command_guard.h"
@@ -63,8 +64,10 @@ namespace ebweld
         }
       const bool validate_only = args.take_validate();
       read_input(prm, args.input_file, args.overrides);
-      const CaseSetup setup(prm);
-      const auto      filler = parse_filler(prm, setup.extents.depth_m, setup.extents.side_m);
+      CaseSetup setup(prm);
+      for (auto &warning : other_command_warnings(prm))
+        setup.warnings.push_back(std::move(warning));
+      const auto filler = parse_filler(prm, setup.extents.depth_m, setup.extents.side_m);
       // the filler's conductivity field is a linear solve's coefficient
       if (filler && setup.temperature_dependent())
         throw_input_error("Material/Temperature-dependent properties", "true",

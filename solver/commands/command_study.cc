@@ -12,6 +12,7 @@
 #include "solver/post/catalyst_session.h"
 #include "solver/post/plot_script.h"
 #include "solver/run/run_case.h"
+#include "solver/studies/group_agreement.h"
 #include "solver/studies/results_table.h"
 #include "solver/studies/study_folder.h"
 #include "solver/studies/study_plan.h"
@@ -20,6 +21,8 @@
 #include <deal.II/base/timer.h>
 #include <deal.II/base/utilities.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <iomanip>
 #include <iostream>
 #include <limits>
@@ -138,15 +141,62 @@ namespace ebweld
                      "case more ranks with --ranks-per-case)",
                      {}};
         }
-      // Any other error (a result that cannot be written, an internal one)
-      // fails this case, not the study: on every rank of the group alike,
-      // since the ranks solve the same input (an error on one rank only
-      // would leave the others waiting in a collective call).
+      // any other error (a result that cannot be written, an internal one)
+      // fails this case, not the study
       catch (const std::exception &e)
         {
           outcome = {"failed", std::string("error: ") + e.what(), {}};
         }
       return outcome;
+    }
+
+    /// What the groups of a study share.
+    struct StudyRun
+    {
+      const CommandArguments         &args;
+      const StudyPlan                &plan;
+      const ResultsTable             &table;
+      const std::string              &directory;
+      const std::vector<unsigned int> pending;
+      unsigned int                    stop_after;
+    };
+
+    /// How long a rank whose case failed waits for the rest of its group:
+    /// longer than anything a group leader does alone after the solve's
+    /// last collective call (the picture takes 120 s at most).
+    constexpr double stranded_wait_s = 180.;
+
+    /// Ends the study when case `c` failed on this rank only and the rest of
+    /// its group waits for it inside the solve: the case is recorded as
+    /// failed first, so that the same command continues past it.
+    [[noreturn]] void stop_stranded_study(const StudyRun &study, const StudyCase &c,
+                                          const std::string &error, const unsigned int rank)
+    {
+      const std::string where = " (on rank " + std::to_string(rank) + " of its group only)";
+      study.table.append(c.id(), c.overrides, "failed", error + where, {});
+      std::cerr << "ebweld study: case " << c.id() << " failed" << where << ": " << error
+                << ". The group's other ranks wait for it inside the solve, so the study stops "
+                   "here. The case is recorded as failed in "
+                << study.table.path()
+                << "; the same command continues the study with the other cases." << std::endl;
+      MPI_Abort(MPI_COMM_WORLD, 4);
+      std::abort(); // MPI_Abort does not return
+    }
+
+    /// The group's outcome of case `c`, from each rank's own `mine`: the
+    /// worst of them, on every rank (see GroupAgreement).
+    CaseOutcome group_outcome(CaseOutcome mine, const GroupAgreement &agreement,
+                              const StudyRun &study, const StudyCase &c, MPI_Comm group)
+    {
+      const std::string statuses[] = {"ok", "interrupted", "failed"}; // by severity
+      const int         severity =
+          std::find(std::begin(statuses), std::end(statuses), mine.status) - std::begin(statuses);
+      const RankOutcome agreed = agreement.agree({severity, mine.error}, stranded_wait_s, [&] {
+        stop_stranded_study(study, c, mine.error, Utilities::MPI::this_mpi_process(group));
+      });
+      if (agreed.severity == 0)
+        return mine; // the leader's summary
+      return {statuses[agreed.severity], agreed.reason, {}};
     }
 
     /// Cases of `plan` not yet in `table`, decided by rank 0 of `comm`.
@@ -178,17 +228,6 @@ namespace ebweld
           << std::flush;
     }
 
-    /// What the groups of a study share.
-    struct StudyRun
-    {
-      const CommandArguments         &args;
-      const StudyPlan                &plan;
-      const ResultsTable             &table;
-      const std::string              &directory;
-      const std::vector<unsigned int> pending;
-      unsigned int                    stop_after;
-    };
-
     /// Hands the pending cases out to groups of `per_case` ranks until none
     /// is left (or --stop-after is reached).
     void run_on_groups(const StudyRun &study, const std::vector<std::string> &scripts,
@@ -204,8 +243,9 @@ namespace ebweld
       if (!scripts.empty())
         catalyst = std::make_unique<CatalystSession>(group, scripts, study.directory + "/catalyst",
                                                      catalyst_interval);
-      CaseCounter counter(comm);
-      Timer       clock;
+      const GroupAgreement agreement(group);
+      CaseCounter          counter(comm);
+      Timer                clock;
       while (true)
         {
           int next = leader ? counter.next() : 0;
@@ -215,7 +255,8 @@ namespace ebweld
             break;
           const StudyCase  &c = study.plan.cases[study.pending[next]];
           const CaseOutcome outcome =
-              run_one(study.args, c, study.directory, group, catalyst.get());
+              group_outcome(run_one(study.args, c, study.directory, group, catalyst.get()),
+                            agreement, study, c, group);
           if (leader && outcome.status != "interrupted")
             study.table.append(c.id(), c.overrides, outcome.status, outcome.error, outcome.summary);
           if (rank == 0 && outcome.status != "interrupted")

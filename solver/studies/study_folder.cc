@@ -1,13 +1,19 @@
 #include "solver/studies/study_folder.h"
 
+#include "materials/material_database.h"
 #include "solver/base/atomic_file.h"
 #include "solver/base/input_error.h"
 #include "solver/base/parameter_tree.h"
+
+#include <boost/crc.hpp>
 
 #include <deal.II/base/mpi.h>
 
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
+#include <iterator>
+#include <sstream>
 
 namespace ebweld
 {
@@ -49,6 +55,71 @@ namespace ebweld
       };
       return path.substr(0, path.size() - 1) + " was '" + text(recorded) + "', is '" +
              text(current) + "' here";
+    }
+
+    /// The CRC-32 of the file at `path`, as 8 hex digits ("" if unreadable:
+    /// the case that reads it reports that).
+    std::string content_checksum(const std::string &path)
+    {
+      std::ifstream in(path, std::ios::binary);
+      if (!in)
+        return "";
+      const std::string  content((std::istreambuf_iterator<char>(in)),
+                                 std::istreambuf_iterator<char>());
+      boost::crc_32_type crc;
+      crc.process_bytes(content.data(), content.size());
+      std::ostringstream hex;
+      hex << std::hex << std::setw(8) << std::setfill('0') << crc.checksum();
+      return hex.str();
+    }
+
+    /// Whether the input `path` names a file ("... file").
+    bool names_a_file(const std::string &path)
+    {
+      const std::string suffix = " file";
+      return path.size() > suffix.size() &&
+             path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+    }
+
+    /// The checksums of the files the study reads, by path: those named by
+    /// an input of the base case or of a case, and the temperature-dependent
+    /// data of the material in a user's material table. An edited file makes
+    /// another study, although every input reads the same.
+    nlohmann::ordered_json file_checksums(const nlohmann::ordered_json &input,
+                                          const StudyPlan              &plan)
+    {
+      std::vector<std::string> files;
+      for (const auto &[path, value] : input.items())
+        if (names_a_file(path) && !value.get<std::string>().empty())
+          files.push_back(value.get<std::string>());
+      for (const auto &c : plan.cases)
+        for (const auto &[path, value] : c.overrides)
+          if (names_a_file(path) && !value.empty())
+            files.push_back(value);
+      if (const std::string table = input.value("Material/Database file", ""); !table.empty())
+        files.push_back(
+            MaterialDatabase::property_file_path(table, input.value("Material/Name", "")));
+      nlohmann::ordered_json checksums = nlohmann::ordered_json::object();
+      for (const auto &file : files)
+        if (const std::string crc = content_checksum(file); !crc.empty())
+          checksums[file] = crc;
+      return checksums;
+    }
+
+    /// The first file whose checksum differs between `recorded` and `current`.
+    std::string changed_file(const nlohmann::ordered_json &recorded,
+                             const nlohmann::ordered_json &current)
+    {
+      for (const auto &[file, crc] : recorded.items())
+        if (!current.contains(file))
+          return "the file " + file + " is read by the recorded study only";
+        else if (current[file] != crc)
+          return "the file " + file + " changed since the study began (CRC-32 " +
+                 crc.get<std::string>() + ", now " + current[file].get<std::string>() + ")";
+      for (const auto &[file, crc] : current.items())
+        if (!recorded.contains(file))
+          return "the file " + file + " is read by this study only";
+      return "";
     }
 
     const std::string elsewhere = ". Use another Output/Directory (or --output-dir), or remove "
@@ -98,7 +169,9 @@ namespace ebweld
     nlohmann::ordered_json cases = nlohmann::ordered_json::array();
     for (const auto &c : plan.cases)
       cases.push_back(c.id());
-    return {{"input", input}, {"results file", plan.results_file}, {"cases", cases}};
+    nlohmann::ordered_json files = file_checksums(input, plan);
+    return {
+        {"input", input}, {"files", files}, {"results file", plan.results_file}, {"cases", cases}};
   }
 
   std::string first_difference(const nlohmann::ordered_json &recorded,
@@ -112,7 +185,8 @@ namespace ebweld
                                           current.value(key, nlohmann::ordered_json()), path);
           !d.empty())
         return d;
-    return "";
+    return changed_file(recorded.value("files", nlohmann::ordered_json::object()),
+                        current.value("files", nlohmann::ordered_json::object()));
   }
 
   StudyFolderClaim::StudyFolderClaim(const std::string            &directory,

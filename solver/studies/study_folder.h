@@ -1,7 +1,7 @@
 #pragma once
 // An output folder belongs to one study. The first run there records the
 // study's definition in study.json: the base input with the --set overrides
-// applied, and the list of cases. Left out are the subsections that do not
+// applied, the checksums of the files it reads, and the list of cases. Left out are the subsections that do not
 // change a case's result (Output, Resources) and Study itself, whose cases
 // are recorded instead. A later run resumes only the same study and refuses
 // another one, naming the first input that differs; without that, a second

@@ -414,3 +414,23 @@ BOOST_AUTO_TEST_CASE(inputs_switched_off_by_another_are_listed_as_ignored)
   BOOST_TEST(text.find("ignored: Interface filler/Layer width (um) = 3") != std::string::npos,
              text);
 }
+
+BOOST_AUTO_TEST_CASE(a_run_of_a_study_file_warns_that_it_solves_the_base_case)
+{
+  const std::string input = input_file(
+      "study_run", "subsection Material\n  set Temperature-dependent properties = false\nend\n"
+                   "subsection Study\n  set Grid = Beam/Voltage (kV): 12, 15\nend\n"
+                   "subsection Optimisation\n  set Penetration ratios = 2\nend\n");
+  const Outcome run = run_ebweld("run --validate " + input);
+  BOOST_TEST(run.exit_code == 0, run.output);
+  for (const std::string warning :
+       {"WARNING: ignored: Study/Grid = Beam/Voltage (kV): 12, 15 (ebweld run solves the base "
+        "case; ebweld study reads them)",
+        "WARNING: ignored: Optimisation/Penetration ratios = 2 (ebweld run solves the base case; "
+        "ebweld optimize reads them)"})
+    BOOST_TEST(run.output.find(warning) != std::string::npos, "lacks: " << warning);
+  // the study itself reads them: no such warning there
+  const Outcome study = run_ebweld("study --validate " + input);
+  BOOST_TEST(study.exit_code == 0, study.output);
+  BOOST_TEST(study.output.find("Study/Grid = ") == std::string::npos, study.output);
+}

@@ -8,6 +8,8 @@
 //  - a folder belongs to one study: a different one (another input or
 //    other cases) is refused naming the difference, the same one resumes;
 //    a second study while one holds the folder's lock is refused;
+//  - an input file (a depth-dose table, a material's data) edited between
+//    two runs makes another study;
 //  - a case that fails for another reason than its input (its results
 //    cannot be written) is recorded as failed and the study goes on;
 //  - a study of real silicon solves each case by Newton's method, and the
@@ -264,6 +266,57 @@ BOOST_AUTO_TEST_CASE(a_folder_belongs_to_one_study)
   if (root)
     BOOST_TEST(table_message.find("holds results.csv but no study.json") != std::string::npos,
                table_message);
+}
+
+BOOST_AUTO_TEST_CASE(an_edited_input_file_makes_another_study)
+{
+  const std::string dir = "/tmp/ebweld_test_study_files_" +
+                          std::to_string(dealii::Utilities::MPI::n_mpi_processes(MPI_COMM_WORLD));
+  const std::string dose       = dir + "/dose.csv";
+  const std::string properties = dir + "/data/Si.csv";
+  const bool        root       = this_mpi_process(MPI_COMM_WORLD) == 0;
+  // a user's material table, with its Si data beside it, and a depth-dose table
+  const auto write = [&](const std::string &path, const std::string &text) {
+    if (root)
+      std::ofstream(path) << text;
+    MPI_Barrier(MPI_COMM_WORLD);
+  };
+  if (root)
+    {
+      std::filesystem::remove_all(dir);
+      std::filesystem::create_directories(dir + "/data");
+      std::filesystem::copy_file(std::string(EBWELD_SOURCE_DIR) + "/materials/materials.csv",
+                                 dir + "/materials.csv");
+      std::filesystem::copy_file(std::string(EBWELD_SOURCE_DIR) + "/materials/data/Si.csv",
+                                 properties);
+    }
+  write(dose, "0,0\n0.5,3\n1,0\n");
+  write(dir + "/study.prm",
+        base_input + "subsection Material\n  set Database file = " + dir +
+            "/materials.csv\nend\n"
+            "subsection Heat sources\n  subsection Kanaya-Okayama\n"
+            "    set Depth profile = table\n    set Depth-dose file = " +
+            dose + "\n  end\nend\nsubsection Study\n  set Grid = Beam/Voltage (kV): 12, 15\nend\n");
+  const std::string input = dir + "/study.prm";
+  BOOST_TEST(command_study({input, "--output-dir", dir, "--stop-after", "1"}, MPI_COMM_WORLD) == 0);
+  MPI_Barrier(MPI_COMM_WORLD);
+
+  const auto refused_as_changed = [&](const std::string &file) {
+    const auto [code, message] = study_with_errors({input, "--output-dir", dir});
+    BOOST_TEST(code == 2);
+    if (root)
+      BOOST_TEST(message.find("the file " + file + " changed since the study began") !=
+                     std::string::npos,
+                 message);
+  };
+  write(dose, "0,0\n0.5,3\n1.5,0\n");
+  refused_as_changed(dose);
+  write(dose, "0,0\n0.5,3\n1,0\n"); // as recorded again
+  if (root)
+    std::ofstream(properties, std::ios::app) << "# an edit\n";
+  MPI_Barrier(MPI_COMM_WORLD);
+  refused_as_changed(properties);
+  BOOST_TEST(read_table(dir + "/results.csv").size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(a_case_whose_results_cannot_be_written_fails_alone)
