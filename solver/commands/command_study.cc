@@ -191,8 +191,10 @@ namespace ebweld
       const std::string statuses[] = {"ok", "interrupted", "failed"}; // by severity
       const int         severity =
           std::find(std::begin(statuses), std::end(statuses), mine.status) - std::begin(statuses);
+      // an interrupt is agreed on by every rank: only a failure can strand them
       const RankOutcome agreed = agreement.agree({severity, mine.error}, stranded_wait_s, [&] {
-        stop_stranded_study(study, c, mine.error, Utilities::MPI::this_mpi_process(group));
+        if (mine.status == "failed")
+          stop_stranded_study(study, c, mine.error, Utilities::MPI::this_mpi_process(group));
       });
       if (agreed.severity == 0)
         return mine; // the leader's summary
